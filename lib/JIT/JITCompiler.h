@@ -1,0 +1,78 @@
+//===- JIT/JITCompiler.h - Compile a module to native code with ORC -*- C++ -*-===//
+//
+// Owns the ORC LLJIT (JITLink) instance of an engine and turns validated
+// modules into native code: translate to IR, optimise at the configured
+// level for the host CPU, link into a JITDylib of its own, and look up the
+// entry points. The code of a module lives as long as its CompiledCode.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ORCA_JIT_JITCOMPILER_H
+#define ORCA_JIT_JITCOMPILER_H
+
+#include "Binary/Module.h"
+#include "CodeGen/CodeGenOptions.h"
+#include "Environ/VMOffsets.h"
+
+#include "llvm/ADT/IntrusiveRefCntPtr.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm::orc {
+class LLJIT;
+class ResourceTracker;
+} // namespace llvm::orc
+
+namespace orca {
+
+struct JITOptions {
+  unsigned OptLevel = 2; ///< 0..3
+  std::string CPU;       ///< empty: the host CPU
+  std::string CPUFeatures; ///< empty: the host CPU's features
+  CodeGenOptions CodeGen;
+};
+
+/// The native code of one module. Destroying it frees the code.
+class CompiledCode {
+public:
+  ~CompiledCode();
+  /// Entry of each defined function (index: function index minus imports).
+  std::vector<const void *> Functions;
+  /// Per type index: host-to-wasm and wasm-to-host trampolines.
+  std::vector<const void *> HostToWasm;
+  std::vector<const void *> WasmToHost;
+
+private:
+  friend class JITCompiler;
+  llvm::IntrusiveRefCntPtr<llvm::orc::ResourceTracker> Tracker;
+};
+
+class JITCompiler {
+public:
+  static llvm::Expected<std::unique_ptr<JITCompiler>>
+  create(const JITOptions &Opts);
+  ~JITCompiler();
+
+  llvm::Expected<std::unique_ptr<CompiledCode>>
+  compile(const Module &M, const VMOffsets &Offsets);
+
+  enum class Emit { UnoptimizedIR, OptimizedIR, Assembly };
+  /// The module as text, for wasm-compile and FileCheck tests.
+  llvm::Expected<std::string> emitText(const Module &M, const VMOffsets &Offsets,
+                                       Emit What);
+
+  const JITOptions &options() const { return Opts; }
+
+private:
+  JITCompiler(const JITOptions &Opts) : Opts(Opts) {}
+  JITOptions Opts;
+  std::unique_ptr<llvm::orc::LLJIT> JIT;
+  unsigned NextDylib = 0;
+};
+
+} // namespace orca
+
+#endif // ORCA_JIT_JITCOMPILER_H

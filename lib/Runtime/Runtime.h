@@ -1,0 +1,176 @@
+//===- Runtime/Runtime.h - Engine, store, instances: the runtime's surface -*- C++ -*-===//
+//
+// The internal runtime API that tools (wasm-run, wasm-spectest) and the
+// public API build on:
+//   Engine         compiles modules (owns the JIT and the shared signature
+//                  registry, so equal function types get equal ids)
+//   CompiledModule a decoded, validated, compiled module (shareable)
+//   Store          owns instances, host objects and the runtime limits;
+//                  everything it owns dies with it
+//   Extern         a function, table, memory or global of some instance or
+//                  of the host, as imports take and exports give
+//
+// Traps are llvm::Errors of type TrapError (Runtime/Trap.h).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ORCA_RUNTIME_RUNTIME_H
+#define ORCA_RUNTIME_RUNTIME_H
+
+#include "Binary/Features.h"
+#include "Binary/Module.h"
+#include "Runtime/Value.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace orca {
+
+class Engine;
+class CompiledModule;
+class Store;
+class Instance;
+class Caller;
+
+struct EngineConfig {
+  Features Feat;
+  unsigned OptLevel = 2;
+  /// Explicit bounds checks on every memory access (the foundation's only
+  /// mode until guard pages land).
+  bool ExplicitBoundsChecks = true;
+  /// Maximum wasm stack use per store, in bytes (as wasmtime's default).
+  uint64_t MaxWasmStack = 512 * 1024;
+};
+
+class Engine {
+public:
+  static llvm::Expected<std::unique_ptr<Engine>> create(const EngineConfig &C);
+  ~Engine();
+
+  /// Decodes, validates and compiles. Errors have ErrorKind Malformed or
+  /// Invalid (Support/Error.h).
+  llvm::Expected<std::shared_ptr<CompiledModule>>
+  compile(std::vector<uint8_t> Bytes);
+
+  const EngineConfig &config() const;
+
+  struct Impl;
+  Impl &impl() { return *I; }
+
+private:
+  explicit Engine(std::unique_ptr<Impl> I);
+  std::unique_ptr<Impl> I;
+};
+
+/// A host function's implementation: reads Args, writes every Results[i]
+/// (types preset from the signature). Returning an Error raises a trap
+/// carrying its message.
+using HostCallback = std::function<llvm::Error(
+    Caller &C, llvm::ArrayRef<Value> Args, llvm::MutableArrayRef<Value> Results)>;
+
+/// An exported or importable entity. Cheap to copy; valid while the Store
+/// that owns the entity lives.
+struct Extern {
+  ExternKind Kind = ExternKind::Func;
+  /// Runtime-private pointer to the entity (an anyfunc record for functions,
+  /// the runtime's table/memory/global objects otherwise).
+  void *Ptr = nullptr;
+  explicit operator bool() const { return Ptr != nullptr; }
+};
+
+/// Given to host callbacks: the calling instance, when there is one.
+class Caller {
+public:
+  Store &store();
+  Instance *instance();
+  /// The caller's export of that name, e.g. its "memory".
+  std::optional<Extern> getExport(std::string_view Name);
+};
+
+class Store {
+public:
+  explicit Store(Engine &E);
+  ~Store();
+  Store(const Store &) = delete;
+  Store &operator=(const Store &) = delete;
+
+  Engine &engine();
+
+  /// Instantiates \p M with \p Imports given in the module's import order.
+  /// Errors: Unlinkable (wrong count, kind or type: "incompatible import
+  /// type"), Uninstantiable (segment out of bounds; a trap in the start
+  /// function is returned as a TrapError), Resource.
+  llvm::Expected<Instance *> instantiate(const std::shared_ptr<CompiledModule> &M,
+                                         llvm::ArrayRef<Extern> Imports);
+
+  /// Host-defined entities, owned by this store.
+  Extern createHostFunction(const FuncType &T, HostCallback CB);
+  llvm::Expected<Extern> createMemory(const MemoryType &T);
+  llvm::Expected<Extern> createTable(const TableType &T, Value Init);
+  Extern createGlobal(const GlobalType &T, Value Init);
+
+  /// Calls a function. Checks the argument count and types. A trap is
+  /// returned as a TrapError.
+  llvm::Expected<std::vector<Value>> call(Extern Func,
+                                          llvm::ArrayRef<Value> Args);
+
+  /// Types and contents of externs.
+  FuncType funcType(Extern Func);
+  GlobalType globalType(Extern G);
+  Value getGlobal(Extern G);
+  llvm::Error setGlobal(Extern G, Value V);
+  /// Memory bytes (valid until the memory grows) and size in bytes.
+  uint8_t *memoryData(Extern Mem);
+  uint64_t memorySize(Extern Mem);
+  MemoryType memoryType(Extern Mem);
+  TableType tableType(Extern T);
+
+  struct Impl;
+  Impl &impl() { return *I; }
+
+private:
+  std::unique_ptr<Impl> I;
+};
+
+class CompiledModule {
+public:
+  const Module &module() const;
+  /// The module's import list and export list, for linkers.
+  llvm::ArrayRef<Import> imports() const;
+  llvm::ArrayRef<Export> exports() const;
+  /// The type of an import (by position in imports()).
+  struct ImportType {
+    ExternKind Kind;
+    FuncType Func;
+    TableType Table;
+    MemoryType Mem;
+    GlobalType Global;
+  };
+  ImportType importType(size_t ImportIndex) const;
+
+  struct Impl;
+  Impl &impl() { return *I; }
+  explicit CompiledModule(std::unique_ptr<Impl> I);
+  ~CompiledModule();
+
+private:
+  std::unique_ptr<Impl> I;
+};
+
+class Instance {
+public:
+  std::optional<Extern> getExport(std::string_view Name);
+  const CompiledModule &module() const;
+  // The rest of Instance (ending in its vmctx) is private to the runtime.
+};
+
+} // namespace orca
+
+#endif // ORCA_RUNTIME_RUNTIME_H
