@@ -28,7 +28,7 @@ public:
 
   TrapCode code() const { return Code; }
   /// trapMessage(code()), or the host's message for HostError.
-  const std::string &message() const { return Message; }
+  const std::string &text() const { return Message; }
   /// Memory faults: the wasm address that faulted.
   std::optional<uint64_t> FaultAddress;
   std::vector<TrapFrame> Backtrace;

@@ -38,7 +38,8 @@ public:
       : Kind(Kind), Message(std::move(Message)), Offset(Offset) {}
 
   ErrorKind kind() const { return Kind; }
-  const std::string &message() const { return Message; }
+  /// The message without the offset.
+  const std::string &text() const { return Message; }
   uint64_t offset() const { return Offset; }
 
   /// "<message>" or "<message> (at byte 0x1f)".
