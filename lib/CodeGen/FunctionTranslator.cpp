@@ -1,1 +1,318 @@
-// Placeholder; being written.
+//===- CodeGen/FunctionTranslator.cpp - One wasm function to LLVM IR ------===//
+//
+// The translation driver: locals, the prologue, the instruction loop with
+// dead-code skipping, dispatch to the instruction families, the operand
+// stack and traps.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodeGen/FunctionTranslator.h"
+#include "Binary/InstrReader.h"
+#include "CodeGen/WasmTypes.h"
+#include "Support/Error.h"
+
+#include "llvm/IR/Intrinsics.h"
+#include "llvm/IR/MDBuilder.h"
+
+using namespace llvm;
+
+namespace orca {
+
+FunctionTranslator::FunctionTranslator(ModuleEnv &Env, uint32_t FuncIndex)
+    : Env(Env), M(Env.M), FuncIndex(FuncIndex), Type(M.funcType(FuncIndex)),
+      Ctx(Env.LM.getContext()),
+      F(Env.Funcs[FuncIndex - Env.M.NumImportedFuncs]), B(Ctx),
+      Numeric(B, *this) {}
+
+Type *FunctionTranslator::lower(ValType T) { return lowerValType(Ctx, T); }
+
+BasicBlock *FunctionTranslator::newBlock(const Twine &Name) {
+  return BasicBlock::Create(Ctx, Name, F);
+}
+
+Value *FunctionTranslator::pop() {
+  assert(!Stack.empty() && "operand stack underflow in a valid module");
+  Value *V = Stack.back();
+  Stack.pop_back();
+  return V;
+}
+
+SmallVector<Value *, 8> FunctionTranslator::popN(size_t N) {
+  assert(Stack.size() >= N && "operand stack underflow in a valid module");
+  SmallVector<Value *, 8> Vals(Stack.end() - N, Stack.end());
+  Stack.resize(Stack.size() - N);
+  return Vals;
+}
+
+Value *FunctionTranslator::popCond() {
+  return B.CreateICmpNE(pop(), B.getInt32(0));
+}
+
+void FunctionTranslator::setUnreachable() {
+  Reachable = false;
+  DeadDepth = 0;
+  Stack.resize(Frames.back().Height);
+}
+
+void FunctionTranslator::trapIf(Value *Cond, TrapCode Code) {
+  BasicBlock *&TrapBB = TrapBlocks[unsigned(Code)];
+  if (!TrapBB) {
+    TrapBB = BasicBlock::Create(Ctx, "trap", F);
+    IRBuilder<>::InsertPointGuard Guard(B);
+    B.SetInsertPoint(TrapBB);
+    VM->callBuiltin(Builtin::RaiseTrap, {B.getInt32(uint32_t(Code))})
+        ->setDoesNotReturn();
+    B.CreateUnreachable();
+  }
+  BasicBlock *Cont = newBlock("cont");
+  MDNode *Unlikely = MDBuilder(Ctx).createBranchWeights(1, 1u << 20);
+  B.CreateCondBr(Cond, TrapBB, Cont, Unlikely);
+  B.SetInsertPoint(Cont);
+}
+
+void FunctionTranslator::emitTrap(TrapCode Code) {
+  VM->callBuiltin(Builtin::RaiseTrap, {B.getInt32(uint32_t(Code))})
+      ->setDoesNotReturn();
+  B.CreateUnreachable();
+  setUnreachable();
+}
+
+void FunctionTranslator::emitPrologue() {
+  // The runtime sets stack_limit before entering wasm; a frame below it
+  // means the native stack is about to run out.
+  const VMOffsets &O = Env.Offsets;
+  Value *Limits = VM->loadPtr(VM->vmctx(), O.runtimeLimits());
+  Value *Limit = VM->loadUIntPtr(Limits, O.runtimeLimitsStackLimit());
+  Value *Frame = B.CreateIntrinsic(Intrinsic::frameaddress, {B.getPtrTy()},
+                                   {B.getInt32(0)});
+  Value *SP = B.CreatePtrToInt(Frame, B.getInt64Ty());
+  trapIf(B.CreateICmpULT(SP, Limit), TrapCode::StackOverflow);
+}
+
+Error FunctionTranslator::translate() {
+  const FunctionBody &Body = M.Bodies[FuncIndex - M.NumImportedFuncs];
+  BasicBlock *Entry = newBlock("entry");
+  B.SetInsertPoint(Entry);
+  VM.emplace(B, Env.Offsets, F->getArg(0));
+
+  // Locals live in allocas that mem2reg turns into SSA values.
+  for (unsigned I = 0; I < Type.Params.size(); ++I) {
+    LocalTypes.push_back(Type.Params[I]);
+    AllocaInst *A = B.CreateAlloca(lower(Type.Params[I]));
+    B.CreateStore(F->getArg(I + 2), A);
+    Locals.push_back(A);
+  }
+  for (const FunctionBody::LocalRun &Run : Body.Locals)
+    for (uint32_t I = 0; I < Run.Count; ++I) {
+      LocalTypes.push_back(Run.Type);
+      AllocaInst *A = B.CreateAlloca(lower(Run.Type));
+      B.CreateStore(Constant::getNullValue(lower(Run.Type)), A);
+      Locals.push_back(A);
+    }
+
+  emitPrologue();
+
+  Frame Fn;
+  Fn.Kind = FrameKind::Function;
+  Fn.Results = Type.Results;
+  Fn.Height = 0;
+  Fn.Merge = BasicBlock::Create(Ctx, "return");
+  Fn.MergePhis = makePhis(Fn.Merge, Fn.Results);
+  Frames.push_back(std::move(Fn));
+
+  InstrReader R(M, Body, Env.Opts.Feat);
+  Instr I;
+  while (!R.atEnd()) {
+    if (Error E = R.read(I))
+      return E;
+    if (Frames.empty())
+      return malformed("section size mismatch", I.Offset);
+    if (Error E = translateInstr(I))
+      return E;
+  }
+  if (!Frames.empty())
+    return malformed("unexpected end", Body.CodeEnd);
+  return Error::success();
+}
+
+Error FunctionTranslator::emitNumeric(const Instr &I) {
+  const char *Sig = opcodeInfo(I.Op).Sig;
+  size_t NumParams = 0;
+  while (Sig[NumParams] && Sig[NumParams] != ':')
+    ++NumParams;
+  if (!Sig[NumParams] || Stack.size() < NumParams)
+    return makeError(ErrorKind::Invalid,
+                     std::string("cannot translate ") + opcodeName(I.Op),
+                     I.Offset);
+  SmallVector<Value *, 8> Args = popN(NumParams);
+  if (Value *V = Numeric.emit(I, Args))
+    push(V);
+  return Error::success();
+}
+
+Error FunctionTranslator::translateInstr(const Instr &I) {
+  if (!Reachable) {
+    // Dead code: skip to the end (or else) of the frame that became
+    // unreachable, counting the blocks opened meanwhile.
+    switch (I.Op) {
+    case Opcode::Block:
+    case Opcode::Loop:
+    case Opcode::If:
+      ++DeadDepth;
+      return Error::success();
+    case Opcode::Else:
+      if (DeadDepth == 0)
+        emitElse();
+      return Error::success();
+    case Opcode::End:
+      if (DeadDepth == 0)
+        emitEnd();
+      else
+        --DeadDepth;
+      return Error::success();
+    default:
+      return Error::success();
+    }
+  }
+
+  switch (I.Op) {
+  // Control.
+  case Opcode::Unreachable:
+    emitTrap(TrapCode::Unreachable);
+    return Error::success();
+  case Opcode::Nop:
+    return Error::success();
+  case Opcode::Block:
+    emitBlock(I);
+    return Error::success();
+  case Opcode::Loop:
+    emitLoop(I);
+    return Error::success();
+  case Opcode::If:
+    emitIf(I);
+    return Error::success();
+  case Opcode::Else:
+    emitElse();
+    return Error::success();
+  case Opcode::End:
+    emitEnd();
+    return Error::success();
+  case Opcode::Br:
+    emitBr(I.A);
+    return Error::success();
+  case Opcode::BrIf:
+    emitBrIf(I.A);
+    return Error::success();
+  case Opcode::BrTable:
+    emitBrTable(I);
+    return Error::success();
+  case Opcode::Return:
+    emitReturn();
+    return Error::success();
+  case Opcode::Call:
+    emitCall(I.A);
+    return Error::success();
+  case Opcode::CallIndirect:
+    emitCallIndirect(I.A, I.B);
+    return Error::success();
+
+  // Parametric and variables.
+  case Opcode::Drop:
+    pop();
+    return Error::success();
+  case Opcode::Select:
+  case Opcode::SelectT:
+    emitSelect();
+    return Error::success();
+  case Opcode::LocalGet:
+    emitLocalGet(I.A);
+    return Error::success();
+  case Opcode::LocalSet:
+    emitLocalSet(I.A, /*Tee=*/false);
+    return Error::success();
+  case Opcode::LocalTee:
+    emitLocalSet(I.A, /*Tee=*/true);
+    return Error::success();
+  case Opcode::GlobalGet:
+    emitGlobalGet(I.A);
+    return Error::success();
+  case Opcode::GlobalSet:
+    emitGlobalSet(I.A);
+    return Error::success();
+  case Opcode::I32Const:
+  case Opcode::I64Const:
+  case Opcode::F32Const:
+  case Opcode::F64Const:
+  case Opcode::V128Const:
+    emitConst(I);
+    return Error::success();
+
+  // References and tables.
+  case Opcode::RefNull:
+    push(ConstantPointerNull::get(B.getPtrTy()));
+    return Error::success();
+  case Opcode::RefIsNull:
+    emitRefIsNull();
+    return Error::success();
+  case Opcode::RefFunc:
+    emitRefFunc(I.A);
+    return Error::success();
+  case Opcode::TableGet:
+    emitTableGet(I.A);
+    return Error::success();
+  case Opcode::TableSet:
+    emitTableSet(I.A);
+    return Error::success();
+  case Opcode::TableSize:
+    emitTableSize(I.A);
+    return Error::success();
+  case Opcode::TableGrow:
+    emitTableGrow(I.A);
+    return Error::success();
+  case Opcode::TableFill:
+    emitTableFill(I.A);
+    return Error::success();
+  case Opcode::TableCopy:
+    emitTableCopy(I.A, I.B);
+    return Error::success();
+  case Opcode::TableInit:
+    emitTableInit(I.A, I.B);
+    return Error::success();
+  case Opcode::ElemDrop:
+    emitElemDrop(I.A);
+    return Error::success();
+
+  // Memory.
+  case Opcode::MemorySize:
+    emitMemorySize(I.A);
+    return Error::success();
+  case Opcode::MemoryGrow:
+    emitMemoryGrow(I.A);
+    return Error::success();
+  case Opcode::MemoryCopy:
+    emitMemoryCopy(I.A, I.B);
+    return Error::success();
+  case Opcode::MemoryFill:
+    emitMemoryFill(I.A);
+    return Error::success();
+  case Opcode::MemoryInit:
+    emitMemoryInit(I.A, I.B);
+    return Error::success();
+  case Opcode::DataDrop:
+    emitDataDrop(I.A);
+    return Error::success();
+
+  default:
+    break;
+  }
+
+  if (emitLoadStore(I) || emitSIMDMemory(I))
+    return Error::success();
+  if (NumericEmitter::handles(I.Op))
+    return emitNumeric(I);
+  return makeError(ErrorKind::Invalid,
+                   std::string("cannot translate ") + opcodeName(I.Op),
+                   I.Offset);
+}
+
+} // namespace orca

@@ -41,6 +41,28 @@ public:
   llvm::Value *emit(const Instr &I, llvm::ArrayRef<llvm::Value *> Args);
 
 private:
+  // Each family returns null when \p I is not one of its opcodes.
+  llvm::Value *emitInteger(const Instr &I, llvm::ArrayRef<llvm::Value *> Args);
+  llvm::Value *emitFloat(const Instr &I, llvm::ArrayRef<llvm::Value *> Args);
+  llvm::Value *emitConversion(const Instr &I,
+                              llvm::ArrayRef<llvm::Value *> Args);
+  llvm::Value *emitSIMDLanes(const Instr &I,
+                             llvm::ArrayRef<llvm::Value *> Args);
+  llvm::Value *emitSIMDInteger(const Instr &I,
+                               llvm::ArrayRef<llvm::Value *> Args);
+  llvm::Value *emitSIMDFloat(const Instr &I,
+                             llvm::ArrayRef<llvm::Value *> Args);
+
+  /// wasm min/max on scalars or vectors: NaN-propagating with a quiet NaN,
+  /// and -0 < +0.
+  llvm::Value *emitMinMax(llvm::Value *L, llvm::Value *R, bool IsMax);
+
+  llvm::Type *v128Type();
+  /// Bitcasts a v128 (<2 x i64>) to <N x Elt>.
+  llvm::Value *asLanes(llvm::Value *V, llvm::Type *Elt, unsigned N);
+  /// Bitcasts a 128-bit vector back to the canonical <2 x i64>.
+  llvm::Value *toV128(llvm::Value *V);
+
   llvm::IRBuilder<> &B;
   TrapSink &Traps;
 };

@@ -190,6 +190,11 @@ private:
 std::vector<uint32_t> computeAnyfuncSlots(const Module &M);
 constexpr uint32_t NoAnyfunc = ~0u;
 
+/// Funcref table slots hold 0 for "not yet initialised" (resolve through the
+/// TableGetLazyInit builtin); otherwise the anyfunc pointer with this bit
+/// set, so an initialised null slot is exactly FuncRefInitBit.
+constexpr uintptr_t FuncRefInitBit = 1;
+
 } // namespace orca
 
 #endif // ORCA_ENVIRON_VMOFFSETS_H

@@ -18,6 +18,7 @@
 #include "llvm/Support/Error.h"
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -67,9 +68,10 @@ public:
   const JITOptions &options() const { return Opts; }
 
 private:
-  JITCompiler(const JITOptions &Opts) : Opts(Opts) {}
+  explicit JITCompiler(const JITOptions &Opts);
   JITOptions Opts;
   std::unique_ptr<llvm::orc::LLJIT> JIT;
+  std::mutex DylibMutex;
   unsigned NextDylib = 0;
 };
 

@@ -1,0 +1,83 @@
+//===- Runtime/Memory.cpp - A linear memory -------------------------------===//
+
+#include "Runtime/Memory.h"
+#include "Support/Error.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+using namespace orca;
+
+static uint64_t hostPageSize() {
+  static const uint64_t Size = uint64_t(sysconf(_SC_PAGESIZE));
+  return Size;
+}
+
+static uint64_t roundUpToHostPage(uint64_t N) {
+  uint64_t P = hostPageSize();
+  return (N + P - 1) / P * P;
+}
+
+llvm::Expected<std::unique_ptr<MemoryInstance>>
+MemoryInstance::create(const MemoryType &T, void *Def, uint64_t GuardBytes) {
+  std::unique_ptr<MemoryInstance> M(new MemoryInstance());
+  M->Type = T;
+  M->MaxPages = T.Lim.Max ? std::min(*T.Lim.Max, MaxPages32) : MaxPages32;
+  if (T.Lim.Min > M->MaxPages)
+    return makeError(ErrorKind::Resource, "memory size must be at most 65536 "
+                                          "pages (4GiB)");
+  // Reserve the maximum once so the base never moves; at least one host page
+  // so that even a zero-sized memory has a distinct, non-null base.
+  M->Reserved = std::max(roundUpToHostPage(M->MaxPages * PageSize +
+                                           roundUpToHostPage(GuardBytes)),
+                         hostPageSize());
+  void *P = mmap(nullptr, M->Reserved, PROT_NONE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (P == MAP_FAILED) {
+    M->Reserved = 0;
+    return makeError(ErrorKind::Resource,
+                     "failed to reserve address space for a memory");
+  }
+  M->Base = static_cast<uint8_t *>(P);
+  M->Def = Def ? Def : M->OwnDef.get();
+  if (T.Lim.Min && mprotect(M->Base, T.Lim.Min * PageSize,
+                            PROT_READ | PROT_WRITE) != 0)
+    return makeError(ErrorKind::Resource, "failed to allocate memory");
+  M->Pages = T.Lim.Min;
+  M->syncDefinition();
+  return std::move(M);
+}
+
+MemoryInstance::~Memory() {
+  if (Base)
+    munmap(Base, Reserved);
+}
+
+void MemoryInstance::syncDefinition() {
+  const VMOffsets &L = hostLayout();
+  storeAt<void *>(Def, L.memoryDefinitionBase(), Base);
+  storeAt<uintptr_t>(Def, L.memoryDefinitionCurrentLength(),
+                     uintptr_t(byteSize()));
+}
+
+MemoryType MemoryInstance::currentType() const {
+  MemoryType T = Type;
+  T.Lim.Min = Pages;
+  return T;
+}
+
+int64_t MemoryInstance::grow(uint64_t DeltaPages) {
+  uint64_t Old = Pages;
+  if (DeltaPages > MaxPages - Old)
+    return -1;
+  if (DeltaPages == 0)
+    return int64_t(Old);
+  uint64_t NewBytes = (Old + DeltaPages) * PageSize;
+  // Newly committed anonymous pages read as zero, as wasm requires.
+  if (mprotect(Base + Old * PageSize, NewBytes - Old * PageSize,
+               PROT_READ | PROT_WRITE) != 0)
+    return -1;
+  Pages = Old + DeltaPages;
+  syncDefinition();
+  return int64_t(Old);
+}
