@@ -19,3 +19,4 @@ config.environment["PATH"] = os.pathsep.join(
 
 config.substitutions.append(("%wat2wasm", config.wat2wasm))
 config.substitutions.append(("%testsuite", config.wasm_testsuite))
+config.substitutions.append(("%examples", os.path.join(config.orca_obj_root, "examples")))

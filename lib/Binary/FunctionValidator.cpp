@@ -181,7 +181,7 @@ class FunctionValidator {
 public:
   FunctionValidator(const Module &M, uint32_t FuncIndex,
                     const std::vector<bool> &DeclaredRefs, const Features &F)
-      : M(M), FuncIndex(FuncIndex), DeclaredRefs(DeclaredRefs), Feat(F),
+      : M(M), DeclaredRefs(DeclaredRefs), Feat(F),
         Body(M.Bodies[FuncIndex - M.NumImportedFuncs]),
         Type(M.funcType(FuncIndex)) {}
 
@@ -323,7 +323,6 @@ private:
   Error tableOrBulk();
 
   const Module &M;
-  uint32_t FuncIndex;
   const std::vector<bool> &DeclaredRefs;
   const Features &Feat;
   const FunctionBody &Body;
@@ -359,6 +358,8 @@ Error FunctionValidator::blockType(const BlockType &BT, ArrayRef<ValType> &In,
   case BlockType::Empty:
     return Error::success();
   case BlockType::Value:
+    if (!valTypeEnabled(BT.Type, Feat))
+      return invalid("value type not enabled", Cur.Offset);
     Out = singleType(BT.Type);
     return Error::success();
   case BlockType::TypeIndex:
@@ -375,11 +376,11 @@ Error FunctionValidator::blockType(const BlockType &BT, ArrayRef<ValType> &In,
 }
 
 Error FunctionValidator::checkData(uint32_t Index) {
-  // Code may only name data segments that the data count section announced,
-  // so that it can be validated before the data section is seen.
-  if (!M.DataCount)
-    return malformed("data count section required", Cur.Offset);
-  if (Index >= *M.DataCount)
+  // Code may only name data segments that the data count section announced.
+  // The decoder rejects data indices in code without that section when a
+  // data section exists; without either, no index is known.
+  uint64_t Count = M.DataCount ? *M.DataCount : M.Datas.size();
+  if (Index >= Count)
     return invalid("unknown data segment " + std::to_string(Index), Cur.Offset);
   return Error::success();
 }
@@ -571,6 +572,8 @@ Error FunctionValidator::variable() {
     return pushVal(T1 == Unknown ? T2 : T1);
   }
   case Opcode::SelectT:
+    if (!valTypeEnabled(Cur.Type, Feat))
+      return invalid("value type not enabled", Cur.Offset);
     if (Error E = popVal(ValType::I32))
       return E;
     if (Error E = popVal(Cur.Type))
@@ -754,15 +757,21 @@ Error FunctionValidator::run() {
   uint64_t Sum = 0;
   RunEnds.reserve(Body.Locals.size());
   for (const FunctionBody::LocalRun &R : Body.Locals) {
+    if (!valTypeEnabled(R.Type, Feat))
+      return invalid("value type not enabled", Body.BodyStart);
     Sum += R.Count;
     RunEnds.push_back(Sum);
   }
+
+  // Modules built by hand (not by the decoder) must still not make the
+  // reader run off the bytes.
+  if (Body.CodeStart > Body.CodeEnd || Body.CodeEnd > M.Bytes.size())
+    return malformed("unexpected end", Body.BodyStart);
 
   InstrReader Reader(M, Body, Feat);
   Cur.Offset = Body.CodeStart;
   if (Error E = pushCtrl(Opcode::Block, {}, Type.Results))
     return E;
-  Ctrls.back().Start = {};
   while (!Ctrls.empty()) {
     if (Reader.atEnd())
       return malformed("unexpected end of section or function",

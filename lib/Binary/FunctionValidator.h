@@ -20,6 +20,16 @@
 
 namespace orca {
 
+/// Whether \p T exists under \p F (v128 needs SIMD, references need
+/// reference types; funcref as a table element type is always allowed).
+inline bool valTypeEnabled(ValType T, const Features &F) {
+  if (T == ValType::V128)
+    return F.SIMD;
+  if (isRefType(T))
+    return F.ReferenceTypes;
+  return true;
+}
+
 /// Validates the body of defined function \p FuncIndex. \p DeclaredRefs
 /// holds, per function index, whether `ref.func` may name it in code (the
 /// spec's C.refs). Module-level indices (the function's type) must already

@@ -39,11 +39,10 @@ private:
   Error checkDatas();
   void collectRefs();
 
-  /// Checks a constant expression of type \p Expected. Only the first
-  /// \p NumVisibleGlobals globals may be read: in 2.0 a global initialiser
-  /// sees only the imported globals.
-  Error checkConstExpr(const ConstExpr &CE, ValType Expected,
-                       size_t NumVisibleGlobals);
+  /// Checks a constant expression of type \p Expected. In 2.0 every
+  /// constant expression (global initialisers and segment offsets and items
+  /// alike) may read only imported globals.
+  Error checkConstExpr(const ConstExpr &CE, ValType Expected);
   Error checkLimits(const Limits &L, uint64_t Offset);
 
   const Module &M;
@@ -55,6 +54,12 @@ Error ModuleValidator::checkTypes() {
   for (const FuncType &FT : M.Types) {
     if (!Feat.MultiValue && FT.Results.size() > 1)
       return invalid("invalid result arity", WasmError::NoOffset);
+    for (ValType T : FT.Params)
+      if (!valTypeEnabled(T, Feat))
+        return invalid("value type not enabled", WasmError::NoOffset);
+    for (ValType T : FT.Results)
+      if (!valTypeEnabled(T, Feat))
+        return invalid("value type not enabled", WasmError::NoOffset);
   }
   return Error::success();
 }
@@ -109,8 +114,7 @@ Error ModuleValidator::checkMemories() {
   return Error::success();
 }
 
-Error ModuleValidator::checkConstExpr(const ConstExpr &CE, ValType Expected,
-                                      size_t NumVisibleGlobals) {
+Error ModuleValidator::checkConstExpr(const ConstExpr &CE, ValType Expected) {
   ValType Actual = CE.Type;
   switch (CE.K) {
   case ConstExpr::I32Const:
@@ -138,7 +142,7 @@ Error ModuleValidator::checkConstExpr(const ConstExpr &CE, ValType Expected,
     Actual = ValType::FuncRef;
     break;
   case ConstExpr::GlobalGet: {
-    if (CE.Bits >= NumVisibleGlobals)
+    if (CE.Bits >= M.NumImportedGlobals)
       return invalid("unknown global " + std::to_string(CE.Bits), CE.Offset);
     const GlobalType &GT = M.Globals[CE.Bits].Type;
     if (GT.Mutable)
@@ -154,9 +158,11 @@ Error ModuleValidator::checkConstExpr(const ConstExpr &CE, ValType Expected,
 
 Error ModuleValidator::checkGlobals() {
   for (const Global &G : M.Globals) {
+    if (!valTypeEnabled(G.Type.Type, Feat))
+      return invalid("value type not enabled", G.Init.Offset);
     if (G.Imported)
       continue;
-    if (Error E = checkConstExpr(G.Init, G.Type.Type, M.NumImportedGlobals))
+    if (Error E = checkConstExpr(G.Init, G.Type.Type))
       return E;
   }
   return Error::success();
@@ -213,14 +219,13 @@ Error ModuleValidator::checkElems() {
       if (Seg.TableIndex >= M.Tables.size())
         return invalid("unknown table " + std::to_string(Seg.TableIndex),
                        Seg.Offset);
-      if (Error E =
-              checkConstExpr(Seg.OffsetExpr, ValType::I32, M.Globals.size()))
+      if (Error E = checkConstExpr(Seg.OffsetExpr, ValType::I32))
         return E;
       if (M.Tables[Seg.TableIndex].Type.Elem != Seg.Type)
         return invalid("type mismatch", Seg.Offset);
     }
     for (const ConstExpr &Item : Seg.Items)
-      if (Error E = checkConstExpr(Item, Seg.Type, M.Globals.size()))
+      if (Error E = checkConstExpr(Item, Seg.Type))
         return E;
   }
   return Error::success();
@@ -236,8 +241,7 @@ Error ModuleValidator::checkDatas() {
     if (Seg.MemoryIndex >= M.Memories.size())
       return invalid("unknown memory " + std::to_string(Seg.MemoryIndex),
                      Seg.OffsetExpr.Offset);
-    if (Error E =
-            checkConstExpr(Seg.OffsetExpr, ValType::I32, M.Globals.size()))
+    if (Error E = checkConstExpr(Seg.OffsetExpr, ValType::I32))
       return E;
   }
   return Error::success();

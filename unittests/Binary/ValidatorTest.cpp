@@ -197,8 +197,7 @@ TEST(ValidatorTest, UnreachableStackIsPolymorphic) {
   EXPECT_VALID(oneFunc(I32Result, {Unreachable, I32Add, End}));
   EXPECT_VALID(oneFunc(I32Result, {Unreachable, Select, End}));
   EXPECT_VALID(oneFunc(VoidType, {Unreachable, Drop, Drop, End}));
-  EXPECT_VALID(
-      oneFunc(I32Result, {Return, Block, Empty, End, I32Const, 0, End}));
+  EXPECT_VALID(oneFunc(I32Result, {Unreachable, Block, Empty, End, End}));
   // Known operands are still typed after `unreachable`.
   EXPECT_INVALID(oneFunc(I32Result, {Unreachable, I64Const, 0, I32Add, End}),
                  "type mismatch");
@@ -242,7 +241,6 @@ TEST(ValidatorTest, IfWithoutElseMustPreserveTypes) {
       "type mismatch");
   EXPECT_VALID(oneFunc(I32Result, {I32Const, 1, If, I32, I32Const, 1, Else,
                                    I32Const, 2, End, End}));
-  EXPECT_INVALID(oneFunc(VoidType, {Else, End}), "else without matching if");
 }
 
 TEST(ValidatorTest, BranchesCheckLabelTypes) {
@@ -267,11 +265,17 @@ TEST(ValidatorTest, BrTableArity) {
                                     I32Const, 0, BrTable, 1, 0, 1, End, Drop,
                                     I32Const, 0, End, Drop, End}),
                  "type mismatch");
-  // Under a polymorphic stack, all targets must agree on the operands.
-  EXPECT_INVALID(
+  // Under a polymorphic stack the operands are unknown, so targets of the
+  // same arity but different types are accepted (the spec's algorithm)...
+  EXPECT_VALID(
       oneFunc(VoidType, {Block, I32, Block, I64, Unreachable, BrTable, 1, 0, 1,
-                         End, Drop, I32Const, 0, End, Drop, End}),
-      "type mismatch");
+                         End, Drop, I32Const, 0, End, Drop, End}));
+  // ...but a known operand must suit every target.
+  EXPECT_INVALID(oneFunc(VoidType, {Block,    I32, Block,    I64,  Unreachable,
+                                    I64Const, 0,   I32Const, 0,    BrTable,
+                                    1,        0,   1,        End,  Drop,
+                                    I32Const, 0,   End,      Drop, End}),
+                 "type mismatch");
 }
 
 TEST(ValidatorTest, Locals) {
@@ -318,7 +322,8 @@ TEST(ValidatorTest, GlobalInitialisers) {
 TEST(ValidatorTest, Calls) {
   EXPECT_INVALID(oneFunc(VoidType, {Call, 5, End}), "unknown function");
   EXPECT_VALID(oneFunc(VoidType, {Call, 0, End}));
-  EXPECT_INVALID(oneFunc(I32Result, {Call, 0, End}), "type mismatch");
+  EXPECT_VALID(oneFunc(I32Result, {Call, 0, End}));
+  EXPECT_INVALID(oneFunc(VoidType, {Call, 0, Drop, End}), "type mismatch");
 }
 
 TEST(ValidatorTest, MemoryAlignment) {
@@ -357,7 +362,11 @@ TEST(ValidatorTest, DataCountRules) {
   B.Codes[0] = {0x00, 0xfc, 0x09, 0, End};
   EXPECT_VALID(B);
 
-  // memory.init/data.drop need the data count section.
+  // Without data count or data sections, no data index is known.
+  ModuleBuilder NoData = oneFunc(VoidType, {0xfc, 0x09, 0, End});
+  EXPECT_INVALID(NoData, "unknown data segment");
+
+  // With a data section, memory.init/data.drop need the data count section.
   B.DataCount.reset();
   Outcome O = check(B);
   ASSERT_FALSE(O.Ok);
@@ -398,6 +407,39 @@ TEST(ValidatorTest, TablesAndElements) {
   E.Tables.push_back({ExternRef, 0x00, 1});
   E.Elems.push_back({0x00, I32Const, 0, End, 0});
   EXPECT_INVALID(E, "type mismatch");
+}
+
+TEST(ValidatorTest, BulkTableOpsMatchElementTypes) {
+  const Bytes Args = {I32Const, 0, I32Const, 0, I32Const, 0};
+  ModuleBuilder B = oneFunc(VoidType, cat({Args, {0xfc, 0x0e, 0, 1, End}}));
+  B.Tables.push_back({FuncRef, 0x00, 1});
+  B.Tables.push_back({ExternRef, 0x00, 1});
+  B.Elems.push_back({0x01, 0x00, 0}); // passive funcref segment, no items
+  EXPECT_INVALID(B, "type mismatch"); // table.copy 0 1
+  B.Codes[0] = cat({{0x00}, Args, {0xfc, 0x0e, 1, 1, End}});
+  EXPECT_VALID(B);
+  B.Codes[0] = cat({{0x00}, Args, {0xfc, 0x0c, 0, 1, End}});
+  EXPECT_INVALID(B, "type mismatch"); // table.init 1 0
+  B.Codes[0] = cat({{0x00}, Args, {0xfc, 0x0c, 0, 0, End}});
+  EXPECT_VALID(B);
+  B.Codes[0] = cat({{0x00}, Args, {0xfc, 0x0c, 1, 0, End}});
+  EXPECT_INVALID(B, "unknown elem segment");
+  B.Codes[0] = cat({{0x00}, Args, {0xfc, 0x0e, 0, 2, End}});
+  EXPECT_INVALID(B, "unknown table");
+}
+
+TEST(ValidatorTest, SegmentOffsetsReadImportedGlobalsOnly) {
+  ModuleBuilder B;
+  B.Memories.push_back({0x00, 1});
+  B.Globals.push_back({I32, 0x00, I32Const, 0, End});
+  B.Datas.push_back({0x00, GlobalGet, 0, End, 0});
+  EXPECT_INVALID(B, "unknown global");
+  B.Datas[0] = {0x00, I64Const, 0, End, 0};
+  EXPECT_INVALID(B, "type mismatch");
+  B.Datas[0] = {0x02, 1, I32Const, 0, End, 0}; // memory 1
+  EXPECT_INVALID(B, "unknown memory");
+  B.Datas[0] = {0x00, I32Const, 0, End, 0};
+  EXPECT_VALID(B);
 }
 
 TEST(ValidatorTest, Limits) {
