@@ -17,9 +17,7 @@ Error BinaryReader::error(const char *Msg, uint32_t Offset) {
   return malformed(Msg, Offset);
 }
 
-Error BinaryReader::unexpectedEnd() const {
-  return malformed(EndMessage, End);
-}
+Error BinaryReader::unexpectedEnd() const { return malformed(EndMessage, End); }
 
 Error BinaryReader::u8(uint8_t &V) {
   if (Pos >= End)
@@ -165,8 +163,7 @@ bool orca::isValidUTF8(llvm::ArrayRef<uint8_t> S) {
       CP = (CP << 6) | (S[I + K] & 0x3f);
     }
     static const uint32_t MinForLen[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (CP < MinForLen[Len] || CP > 0x10ffff ||
-        (CP >= 0xd800 && CP <= 0xdfff))
+    if (CP < MinForLen[Len] || CP > 0x10ffff || (CP >= 0xd800 && CP <= 0xdfff))
       return false;
     I += Len;
   }

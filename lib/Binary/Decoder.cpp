@@ -16,21 +16,15 @@
 
 #include "Binary/Decoder.h"
 
-#include "Binary/BinaryReader.h"
-#include "Binary/InstrReader.h"
+#include "Binary/DecoderImpl.h"
 #include "Binary/NameSectionReader.h"
 #include "Support/Error.h"
 
 using namespace orca;
 using llvm::Error;
+using orca::detail::Decoder;
 
 namespace {
-
-/// More locals than this in one function is rejected as "too many locals".
-/// The spec's own bound is 2^32-1; this implementation limit (the same as
-/// other engines') keeps code generation from being asked for billions of
-/// stack slots.
-constexpr uint64_t MaxLocals = 50000;
 
 enum SectionId : uint8_t {
   CustomId = 0,
@@ -55,74 +49,6 @@ unsigned sectionRank(uint8_t Id) {
   return Rank[Id];
 }
 
-bool isConstInstr(Opcode Op) {
-  switch (Op) {
-  case Opcode::I32Const:
-  case Opcode::I64Const:
-  case Opcode::F32Const:
-  case Opcode::F64Const:
-  case Opcode::V128Const:
-  case Opcode::RefNull:
-  case Opcode::RefFunc:
-  case Opcode::GlobalGet:
-    return true;
-  default:
-    return false;
-  }
-}
-
-class Decoder {
-public:
-  Decoder(Module &M, const Features &F)
-      : M(M), Feat(F), R(M.Bytes) {}
-
-  Error decode();
-
-private:
-  Error header();
-  Error section(uint8_t Id, uint32_t Start, uint32_t Size);
-  Error customSection(uint32_t End);
-  Error typeSection();
-  Error importSection();
-  Error functionSection();
-  Error tableSection();
-  Error memorySection();
-  Error globalSection();
-  Error exportSection();
-  Error startSection();
-  Error elementSection();
-  Error dataCountSection();
-  Error codeSection();
-  Error dataSection();
-
-  Error limits(Limits &Lim, bool IsMemory);
-  Error tableType(TableType &T);
-  Error globalType(GlobalType &T);
-  Error constExpr(ConstExpr &C);
-  Error elemSegment(ElemSegment &S);
-  Error dataSegment(DataSegment &D);
-  Error functionBody(bool IsLast);
-  Error scanCode(uint32_t Start, uint32_t End, bool IsLast);
-
-  /// Reads an instruction, deferring Invalid errors (the reader has then
-  /// consumed the instruction) and returning Malformed ones.
-  Error readInstr(InstrReader &IR, Instr &I);
-  void deferInvalid(const std::string &Msg, uint64_t Offset);
-  void markEscapes(uint32_t FuncIndex) {
-    if (FuncIndex < M.Funcs.size())
-      M.Funcs[FuncIndex].Escapes = true;
-  }
-
-  Module &M;
-  const Features &Feat;
-  BinaryReader R;
-  uint32_t NumDeclaredFuncs = 0;
-  bool UsesDataIndex = false;
-  bool HasDeferred = false;
-  std::string DeferredMsg;
-  uint64_t DeferredOffset = 0;
-};
-
 } // namespace
 
 void Decoder::deferInvalid(const std::string &Msg, uint64_t Offset) {
@@ -131,16 +57,6 @@ void Decoder::deferInvalid(const std::string &Msg, uint64_t Offset) {
   HasDeferred = true;
   DeferredMsg = Msg;
   DeferredOffset = Offset;
-}
-
-Error Decoder::readInstr(InstrReader &IR, Instr &I) {
-  return llvm::handleErrors(
-      IR.read(I), [&](std::unique_ptr<WasmError> W) -> Error {
-        if (W->kind() != ErrorKind::Invalid)
-          return Error(std::move(W));
-        deferInvalid(W->text(), W->offset());
-        return Error::success();
-      });
 }
 
 Error Decoder::header() {
@@ -198,7 +114,10 @@ Error Decoder::decode() {
   if (M.DataCount && *M.DataCount != M.Datas.size())
     return BinaryReader::error(
         "data count and data section have inconsistent lengths", End);
-  if (!M.DataCount && UsesDataIndex)
+  // Without any data segments a data index is simply unknown, which the
+  // validator reports ("unknown data segment"); wabt emits such modules
+  // from the text format and the spec tests expect them to be invalid.
+  if (!M.DataCount && UsesDataIndex && HasDataSection)
     return BinaryReader::error("data count section required", End);
   if (HasDeferred)
     return invalid(DeferredMsg, DeferredOffset);
@@ -262,6 +181,10 @@ Error Decoder::typeSection() {
     uint8_t Form;
     if (Error E = R.u8(Form))
       return E;
+    // The form is a one-byte s7; a continuation bit makes it too long.
+    if (Form & 0x80)
+      return BinaryReader::error("integer representation too long",
+                                 FormOffset + 1);
     if (Form != 0x60)
       return BinaryReader::error("malformed function type", FormOffset);
     FuncType FT;
@@ -280,23 +203,32 @@ Error Decoder::typeSection() {
 }
 
 Error Decoder::limits(Limits &Lim, bool IsMemory) {
-  // The flags are a LEB128 of as many bits as the enabled proposals use:
-  // bit 0 = has max, bit 1 = shared (threads), bit 2 = 64-bit (memory64).
-  unsigned FlagBits = 1;
-  if (IsMemory && Feat.Threads)
-    FlagBits = 2;
-  if (IsMemory && Feat.Memory64)
-    FlagBits = 3;
+  // Flags: bit 0 = has max, bit 1 = shared (threads), bit 2 = 64-bit
+  // (memory64). In plain 2.0 the flags are a 1-bit LEB128 (so 0x81 0x00 is
+  // "too long"); the proposals read a byte and reject unknown bits.
   uint32_t FlagsOffset = R.offset();
   uint64_t Flags;
-  if (Error E = R.uN(FlagBits, Flags))
+  if (Feat.Threads || Feat.Memory64) {
+    uint8_t Byte;
+    if (Error E = R.u8(Byte))
+      return E;
+    uint8_t Allowed = 1;
+    if (IsMemory && Feat.Threads)
+      Allowed |= 2;
+    if (IsMemory && Feat.Memory64)
+      Allowed |= 4;
+    if (Byte & ~Allowed)
+      return BinaryReader::error("malformed limits flags", FlagsOffset);
+    Flags = Byte;
+  } else if (Error E = R.uN(1, Flags)) {
     return E;
+  }
   Lim.Shared = Flags & 2;
   Lim.Is64 = Flags & 4;
-  if (Lim.Shared && !Feat.Threads)
-    return BinaryReader::error("malformed limits flags", FlagsOffset);
+  // memory64 reads every memory's bounds as u64; the range is validated.
+  bool Wide = Lim.Is64 || (IsMemory && Feat.Memory64);
   auto ReadBound = [&](uint64_t &V) -> Error {
-    if (Lim.Is64)
+    if (Wide)
       return R.u64(V);
     uint32_t V32;
     if (Error E = R.u32(V32))
@@ -490,94 +422,6 @@ Error Decoder::startSection() {
   return Error::success();
 }
 
-Error Decoder::constExpr(ConstExpr &C) {
-  C = ConstExpr();
-  C.Offset = R.offset();
-  // Any instruction sequence decodes; only its constness is a validation
-  // matter, so everything up to the matching `end` is read.
-  InstrReader IR(M.Bytes, R.offset(), R.end(), Feat);
-  Instr I, First;
-  unsigned Depth = 1, NumInstrs = 0;
-  uint32_t NonConstOffset = UINT32_MAX;
-  while (true) {
-    if (Error E = readInstr(IR, I))
-      return E;
-    if (I.Op == Opcode::End && --Depth == 0)
-      break;
-    if (I.Op == Opcode::Else && Depth == 1)
-      return BinaryReader::error("END opcode expected", I.Offset);
-    if (I.Op == Opcode::Block || I.Op == Opcode::Loop || I.Op == Opcode::If)
-      ++Depth;
-    if (I.Op == Opcode::MemoryInit || I.Op == Opcode::DataDrop)
-      UsesDataIndex = true;
-    if (!isConstInstr(I.Op) && NonConstOffset == UINT32_MAX)
-      NonConstOffset = I.Offset;
-    if (NumInstrs++ == 0)
-      First = I;
-  }
-  R.seek(IR.offset());
-
-  if (NonConstOffset != UINT32_MAX) {
-    deferInvalid("constant expression required", NonConstOffset);
-    return Error::success();
-  }
-  if (NumInstrs != 1) {
-    // Zero or several values where exactly one is expected.
-    deferInvalid("type mismatch", C.Offset);
-    return Error::success();
-  }
-  switch (First.Op) {
-  case Opcode::I32Const:
-    C.K = ConstExpr::I32Const;
-    C.Type = ValType::I32;
-    C.Bits = First.Imm;
-    break;
-  case Opcode::I64Const:
-    C.K = ConstExpr::I64Const;
-    C.Type = ValType::I64;
-    C.Bits = First.Imm;
-    break;
-  case Opcode::F32Const:
-    C.K = ConstExpr::F32Const;
-    C.Type = ValType::F32;
-    C.Bits = First.Imm;
-    break;
-  case Opcode::F64Const:
-    C.K = ConstExpr::F64Const;
-    C.Type = ValType::F64;
-    C.Bits = First.Imm;
-    break;
-  case Opcode::V128Const:
-    C.K = ConstExpr::V128Const;
-    C.Type = ValType::V128;
-    for (unsigned K = 0; K < 8; ++K) {
-      C.Bits |= uint64_t(First.Bytes[K]) << (8 * K);
-      C.BitsHi |= uint64_t(First.Bytes[8 + K]) << (8 * K);
-    }
-    break;
-  case Opcode::RefNull:
-    C.K = ConstExpr::RefNull;
-    C.Type = First.Type;
-    break;
-  case Opcode::RefFunc:
-    C.K = ConstExpr::RefFunc;
-    C.Type = ValType::FuncRef;
-    C.Bits = First.A;
-    markEscapes(First.A);
-    break;
-  case Opcode::GlobalGet:
-    C.K = ConstExpr::GlobalGet;
-    C.Bits = First.A;
-    // The validator checks the index; the type is only known if it exists.
-    if (First.A < M.Globals.size())
-      C.Type = M.Globals[First.A].Type.Type;
-    break;
-  default:
-    break;
-  }
-  return Error::success();
-}
-
 Error Decoder::elemSegment(ElemSegment &S) {
   S.Offset = R.offset();
   uint32_t Flags;
@@ -589,7 +433,8 @@ Error Decoder::elemSegment(ElemSegment &S) {
   // declarative; bit 2: items are expressions rather than function indices.
   bool Passive = Flags & 1, Bit1 = Flags & 2, Exprs = Flags & 4;
   S.Mode = !Passive ? SegmentMode::Active
-                    : Bit1 ? SegmentMode::Declarative : SegmentMode::Passive;
+           : Bit1   ? SegmentMode::Declarative
+                    : SegmentMode::Passive;
   if (S.Mode == SegmentMode::Active) {
     if (Bit1)
       if (Error E = R.u32(S.TableIndex))
@@ -658,92 +503,6 @@ Error Decoder::dataCountSection() {
   return Error::success();
 }
 
-Error Decoder::scanCode(uint32_t Start, uint32_t End, bool IsLast) {
-  InstrReader IR(M.Bytes, Start, End, Feat);
-  Instr I;
-  unsigned Depth = 1;
-  while (Depth > 0) {
-    if (IR.atEnd()) {
-      // The reference interpreter reads on into the next body, where it
-      // usually stumbles on that body's size byte; report what it would.
-      return BinaryReader::error(IsLast
-                                     ? "unexpected end of section or function"
-                                     : "END opcode expected",
-                                 End);
-    }
-    if (Error E = readInstr(IR, I))
-      return E;
-    switch (I.Op) {
-    case Opcode::Block:
-    case Opcode::Loop:
-    case Opcode::If:
-      ++Depth;
-      break;
-    case Opcode::End:
-      --Depth;
-      break;
-    case Opcode::Else:
-      if (Depth == 1)
-        return BinaryReader::error("END opcode expected", I.Offset);
-      break;
-    case Opcode::MemoryInit:
-    case Opcode::DataDrop:
-      UsesDataIndex = true;
-      break;
-    default:
-      break;
-    }
-  }
-  if (!IR.atEnd())
-    return BinaryReader::error("section size mismatch", IR.offset());
-  return Error::success();
-}
-
-Error Decoder::functionBody(bool IsLast) {
-  uint32_t Size;
-  if (Error E = R.length(Size))
-    return E;
-  FunctionBody Body;
-  Body.BodyStart = R.offset();
-  uint32_t End = Body.BodyStart + Size;
-  uint32_t LocalsOffset = R.offset();
-  uint32_t NumRuns;
-  if (Error E = R.length(NumRuns))
-    return E;
-  Body.Locals.reserve(NumRuns);
-  for (uint32_t N = 0; N < NumRuns; ++N) {
-    FunctionBody::LocalRun Run;
-    if (Error E = R.u32(Run.Count))
-      return E;
-    if (Error E = R.valType(Run.Type))
-      return E;
-    Body.NumLocals += Run.Count;
-    Body.Locals.push_back(Run);
-  }
-  if (Body.NumLocals > MaxLocals)
-    return BinaryReader::error("too many locals", LocalsOffset);
-  if (R.offset() > End)
-    return BinaryReader::error("unexpected end of section or function", End);
-  Body.CodeStart = R.offset();
-  Body.CodeEnd = End;
-  if (Error E = scanCode(Body.CodeStart, Body.CodeEnd, IsLast))
-    return E;
-  R.seek(End);
-  M.Bodies.push_back(std::move(Body));
-  return Error::success();
-}
-
-Error Decoder::codeSection() {
-  uint32_t Count;
-  if (Error E = R.length(Count))
-    return E;
-  M.Bodies.reserve(Count);
-  for (uint32_t N = 0; N < Count; ++N)
-    if (Error E = functionBody(N + 1 == Count))
-      return E;
-  return Error::success();
-}
-
 Error Decoder::dataSegment(DataSegment &D) {
   uint32_t FlagsOffset = R.offset();
   uint32_t Flags;
@@ -775,6 +534,7 @@ Error Decoder::dataSegment(DataSegment &D) {
 }
 
 Error Decoder::dataSection() {
+  HasDataSection = true;
   uint32_t Count;
   if (Error E = R.length(Count))
     return E;

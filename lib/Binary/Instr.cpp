@@ -55,9 +55,7 @@ const DecodeTables &decodeTables() {
 
 } // namespace
 
-const OpcodeInfo &orca::opcodeInfo(Opcode Op) {
-  return InfoTable[size_t(Op)];
-}
+const OpcodeInfo &orca::opcodeInfo(Opcode Op) { return InfoTable[size_t(Op)]; }
 
 std::optional<Opcode> orca::lookupOpcode(uint8_t Prefix, uint32_t Code) {
   if (Code >= 256 || (Prefix != 0 && !isOpcodePrefix(Prefix)))

@@ -78,6 +78,7 @@ Error ImmReader::memIndex(uint32_t &Index) {
 }
 
 Error ImmReader::memArg(Instr &I) {
+  uint32_t FlagsOffset = R.offset();
   uint32_t Align;
   if (Error E = R.u32(Align))
     return E;
@@ -88,6 +89,10 @@ Error ImmReader::memArg(Instr &I) {
     if (Error E = R.u32(I.B))
       return E;
   }
+  // Without multi-memory, bits 5 and up are no encoding of an alignment;
+  // with it, large exponents are left for the validator to reject.
+  if (!Feat.MultiMemory && Align >= 32)
+    return BinaryReader::error("malformed memop flags", FlagsOffset);
   I.A = Align;
   if (Feat.Memory64)
     return R.u64(I.Imm);

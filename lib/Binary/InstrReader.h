@@ -42,7 +42,7 @@ private:
   llvm::ArrayRef<uint8_t> Bytes;
   uint32_t Pos;
   uint32_t End;
-  const Features &Feat;
+  Features Feat; // by value: callers often pass a temporary
   llvm::SmallVector<uint32_t, 16> TargetStorage;
 };
 

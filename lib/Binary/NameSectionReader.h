@@ -1,4 +1,4 @@
-//===- Binary/NameSectionReader.h - Parse the `name` custom section -*- C++ -*-===//
+//===- Binary/NameSectionReader.h - The `name` section --------*- C++ -*-===//
 //
 // Reads the debug names (module, functions, locals) of the `name` custom
 // section. Custom sections never make a module malformed, so a bad name

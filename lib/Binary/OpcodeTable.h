@@ -19,7 +19,9 @@ namespace orca {
 std::optional<Opcode> lookupOpcode(uint8_t Prefix, uint32_t Code);
 
 /// True if \p Byte starts a prefixed opcode.
-inline bool isOpcodePrefix(uint8_t Byte) { return Byte == 0xfc || Byte == 0xfd; }
+inline bool isOpcodePrefix(uint8_t Byte) {
+  return Byte == 0xfc || Byte == 0xfd;
+}
 
 } // namespace orca
 
