@@ -87,24 +87,38 @@ void FunctionTranslator::emitIf(const Instr &I) {
   Frames.push_back(std::move(Fr));
 }
 
-BasicBlock *FunctionTranslator::addBranchEdge(uint32_t Depth) {
-  assert(Depth < Frames.size() && "branch depth out of range");
-  Frame &T = Frames[Frames.size() - 1 - Depth];
-  bool ToHeader = T.Kind == FrameKind::Loop;
-  auto &Phis = ToHeader ? T.HeaderPhis : T.MergePhis;
-  BasicBlock *Cur = B.GetInsertBlock();
+static void addEdge(ArrayRef<PHINode *> Phis, ArrayRef<Value *> Stack,
+                    BasicBlock *From) {
   size_t N = Phis.size();
   assert(Stack.size() >= N && "branch operands missing in a valid module");
   for (size_t J = 0; J < N; ++J)
-    Phis[J]->addIncoming(Stack[Stack.size() - N + J], Cur);
-  return ToHeader ? T.Header : T.Merge;
+    Phis[J]->addIncoming(Stack[Stack.size() - N + J], From);
+}
+
+BasicBlock *FunctionTranslator::addBranchEdge(uint32_t Depth) {
+  assert(Depth < Frames.size() && "branch depth out of range");
+  Frame &T = Frames[Frames.size() - 1 - Depth];
+  // A branch to a loop restarts it with its params; to anything else it
+  // leaves with the results.
+  if (T.Kind == FrameKind::Loop) {
+    addEdge(T.HeaderPhis, Stack, B.GetInsertBlock());
+    return T.Header;
+  }
+  addEdge(T.MergePhis, Stack, B.GetInsertBlock());
+  return T.Merge;
+}
+
+BasicBlock *FunctionTranslator::addFallthroughEdge() {
+  Frame &T = Frames.back();
+  addEdge(T.MergePhis, Stack, B.GetInsertBlock());
+  return T.Merge;
 }
 
 void FunctionTranslator::emitElse() {
   Frame &Fr = Frames.back();
   assert(Fr.Kind == FrameKind::If && "else outside if in a valid module");
   if (Reachable)
-    B.CreateBr(addBranchEdge(0));
+    B.CreateBr(addFallthroughEdge());
   Stack.resize(Fr.Height);
   Stack.insert(Stack.end(), Fr.ElseParams.begin(), Fr.ElseParams.end());
   B.SetInsertPoint(Fr.Else);
@@ -116,7 +130,7 @@ void FunctionTranslator::emitElse() {
 void FunctionTranslator::emitEnd() {
   Frame &Fr = Frames.back();
   if (Reachable)
-    B.CreateBr(addBranchEdge(0));
+    B.CreateBr(addFallthroughEdge());
   if (Fr.Kind == FrameKind::If && !Fr.SeenElse) {
     // A missing else passes the params through; validation made them the
     // results.

@@ -38,6 +38,28 @@ static std::pair<APFloat, APFloat> truncBounds(const fltSemantics &Sem,
   return {Lo, Hi};
 }
 
+Value *NumericEmitter::emitVectorTruncSat(Value *X, Type *To, bool Signed) {
+  Type *FTy = X->getType();
+  unsigned Bits = To->getScalarSizeInBits();
+  auto [Lo, Hi] =
+      truncBounds(FTy->getScalarType()->getFltSemantics(), Bits, Signed);
+  Value *LoC = ConstantFP::get(FTy, Lo), *HiC = ConstantFP::get(FTy, Hi);
+  // Convert only operands with a defined result (NaN and out-of-range lanes
+  // convert 0 instead), then patch in the saturated lanes; ordered compares
+  // leave NaN lanes at 0.
+  Value *InRange =
+      B.CreateAnd(B.CreateFCmpOGT(X, LoC), B.CreateFCmpOLT(X, HiC));
+  Value *Safe = B.CreateSelect(InRange, X, Constant::getNullValue(FTy));
+  Value *R = Signed ? B.CreateFPToSI(Safe, To) : B.CreateFPToUI(Safe, To);
+  APInt Max =
+      Signed ? APInt::getSignedMaxValue(Bits) : APInt::getMaxValue(Bits);
+  R = B.CreateSelect(B.CreateFCmpOGE(X, HiC), ConstantInt::get(To, Max), R);
+  if (Signed)
+    R = B.CreateSelect(B.CreateFCmpOLE(X, LoC),
+                       ConstantInt::get(To, APInt::getSignedMinValue(Bits)), R);
+  return R;
+}
+
 Value *NumericEmitter::emitConversion(const Instr &I, ArrayRef<Value *> Args) {
   Type *I32 = B.getInt32Ty(), *I64 = B.getInt64Ty();
   Type *F32 = B.getFloatTy(), *F64 = B.getDoubleTy();

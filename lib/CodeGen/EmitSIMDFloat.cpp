@@ -45,9 +45,7 @@ Value *NumericEmitter::emitSIMDFloat(const Instr &I, ArrayRef<Value *> Args) {
     return toV128(B.CreateSelect(C, Bv, A));
   };
   auto SatTrunc = [&](Value *V, Type *To, bool Signed) {
-    return B.CreateIntrinsic(Signed ? Intrinsic::fptosi_sat
-                                    : Intrinsic::fptoui_sat,
-                             {To, V->getType()}, {V});
+    return emitVectorTruncSat(V, To, Signed);
   };
   // Lanes 0 and 1 of a 4-lane vector.
   auto Low2 = [&](Value *V) {

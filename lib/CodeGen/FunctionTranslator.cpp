@@ -19,7 +19,7 @@ using namespace llvm;
 namespace orca {
 
 FunctionTranslator::FunctionTranslator(ModuleEnv &Env, uint32_t FuncIndex)
-    : Env(Env), M(Env.M), FuncIndex(FuncIndex), Type(M.funcType(FuncIndex)),
+    : Env(Env), M(Env.M), FuncIndex(FuncIndex), FnType(M.funcType(FuncIndex)),
       Ctx(Env.LM.getContext()),
       F(Env.Funcs[FuncIndex - Env.M.NumImportedFuncs]), B(Ctx),
       Numeric(B, *this) {}
@@ -96,9 +96,9 @@ Error FunctionTranslator::translate() {
   VM.emplace(B, Env.Offsets, F->getArg(0));
 
   // Locals live in allocas that mem2reg turns into SSA values.
-  for (unsigned I = 0; I < Type.Params.size(); ++I) {
-    LocalTypes.push_back(Type.Params[I]);
-    AllocaInst *A = B.CreateAlloca(lower(Type.Params[I]));
+  for (unsigned I = 0; I < FnType.Params.size(); ++I) {
+    LocalTypes.push_back(FnType.Params[I]);
+    AllocaInst *A = B.CreateAlloca(lower(FnType.Params[I]));
     B.CreateStore(F->getArg(I + 2), A);
     Locals.push_back(A);
   }
@@ -114,7 +114,7 @@ Error FunctionTranslator::translate() {
 
   Frame Fn;
   Fn.Kind = FrameKind::Function;
-  Fn.Results = Type.Results;
+  Fn.Results = FnType.Results;
   Fn.Height = 0;
   Fn.Merge = BasicBlock::Create(Ctx, "return");
   Fn.MergePhis = makePhis(Fn.Merge, Fn.Results);

@@ -1,4 +1,4 @@
-//===- CodeGen/FunctionTranslator.h - One wasm function to LLVM IR -*- C++ -*-===//
+//===- CodeGen/FunctionTranslator.h - One function to IR -----*- C++ -*-===//
 //
 // Lowers the body of one defined function. It owns the operand stack, the
 // control stack (blocks, loops, ifs and the function itself, each with the
@@ -96,8 +96,11 @@ private:
   /// Adds the top-of-stack values as incoming values of a branch to the
   /// frame at \p Depth, from the current block; returns the target.
   llvm::BasicBlock *addBranchEdge(uint32_t Depth);
-  llvm::SmallVector<llvm::PHINode *, 4>
-  makePhis(llvm::BasicBlock *BB, llvm::ArrayRef<ValType> Types);
+  /// As addBranchEdge, for falling off the end (or then-arm) of the
+  /// innermost frame, which always goes to its merge block.
+  llvm::BasicBlock *addFallthroughEdge();
+  llvm::SmallVector<llvm::PHINode *, 4> makePhis(llvm::BasicBlock *BB,
+                                                 llvm::ArrayRef<ValType> Types);
   /// Closes the function frame: returns its results.
   void finishFunction();
 
@@ -155,7 +158,7 @@ private:
   ModuleEnv &Env;
   const Module &M;
   uint32_t FuncIndex;
-  const FuncType &Type;
+  const FuncType &FnType;
   llvm::LLVMContext &Ctx;
   llvm::Function *F;
   llvm::IRBuilder<> B;

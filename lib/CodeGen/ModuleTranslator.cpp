@@ -1,1 +1,71 @@
-// Placeholder; being written.
+//===- CodeGen/ModuleTranslator.cpp - A wasm module as one LLVM module ----===//
+//
+// Declares every defined function under its symbol first (so calls can
+// refer to functions not yet translated), translates each body, then adds
+// the trampolines. Each function is verified as it is finished so that a
+// translator bug surfaces as an error naming the function rather than as a
+// crash in the backend.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodeGen/ModuleTranslator.h"
+#include "CodeGen/FunctionTranslator.h"
+#include "CodeGen/Trampolines.h"
+#include "CodeGen/WasmTypes.h"
+#include "Support/Error.h"
+
+#include "llvm/IR/Verifier.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Triple.h"
+
+using namespace llvm;
+
+namespace orca {
+
+std::string functionSymbol(uint32_t FuncIndex) {
+  return "wasm_func_" + std::to_string(FuncIndex);
+}
+
+std::string hostToWasmSymbol(uint32_t TypeIndex) {
+  return "orca_h2w_" + std::to_string(TypeIndex);
+}
+
+std::string wasmToHostSymbol(uint32_t TypeIndex) {
+  return "orca_w2h_" + std::to_string(TypeIndex);
+}
+
+Expected<std::unique_ptr<llvm::Module>>
+translateModule(const Module &M, const VMOffsets &Offsets, LLVMContext &Ctx,
+                const DataLayout &DL, const Triple &TT,
+                const CodeGenOptions &Opts) {
+  auto LM = std::make_unique<llvm::Module>("wasm", Ctx);
+  LM->setDataLayout(DL);
+  LM->setTargetTriple(TT.str());
+
+  ModuleEnv Env{M, Offsets, Opts, *LM, {}};
+  Env.Funcs.reserve(M.numDefinedFuncs());
+  for (uint32_t N = M.NumImportedFuncs; N < M.Funcs.size(); ++N) {
+    llvm::Function *F = llvm::Function::Create(
+        lowerFuncType(Ctx, M.funcType(N)), GlobalValue::ExternalLinkage,
+        functionSymbol(N), *LM);
+    addWasmFunctionAttrs(*F);
+    F->getArg(0)->setName("vmctx");
+    F->getArg(1)->setName("caller_vmctx");
+    Env.Funcs.push_back(F);
+  }
+
+  for (uint32_t N = M.NumImportedFuncs; N < M.Funcs.size(); ++N) {
+    if (Error E = FunctionTranslator(Env, N).translate())
+      return E;
+    std::string Msg;
+    raw_string_ostream OS(Msg);
+    if (verifyFunction(*Env.Funcs[N - M.NumImportedFuncs], &OS))
+      return createStringError("internal error: invalid IR for function " +
+                               std::to_string(N) + ": " + Msg);
+  }
+
+  emitTrampolines(*LM, M, Offsets);
+  return LM;
+}
+
+} // namespace orca

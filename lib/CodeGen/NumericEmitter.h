@@ -57,6 +57,11 @@ private:
   /// and -0 < +0.
   llvm::Value *emitMinMax(llvm::Value *L, llvm::Value *R, bool IsMax);
 
+  /// Saturating float-to-int truncation of a vector \p X to \p To, as
+  /// compares and selects around a plain (in-range) conversion; the
+  /// fptosi.sat intrinsics are scalarised by the x86 backend.
+  llvm::Value *emitVectorTruncSat(llvm::Value *X, llvm::Type *To, bool Signed);
+
   llvm::Type *v128Type();
   /// Bitcasts a v128 (<2 x i64>) to <N x Elt>.
   llvm::Value *asLanes(llvm::Value *V, llvm::Type *Elt, unsigned N);

@@ -7,6 +7,7 @@
 #include "CodeGen/VMContextAccess.h"
 
 #include "llvm/IR/MDBuilder.h"
+#include "llvm/IR/Module.h"
 
 using namespace llvm;
 
@@ -69,8 +70,8 @@ LoadInst *VMContextAccess::load(Type *T, Value *Base, uint64_t Offset) {
 }
 
 StoreInst *VMContextAccess::store(Value *V, Value *Base, uint64_t Offset) {
-  StoreInst *S = B.CreateAlignedStore(V, addr(Base, Offset),
-                                      stateAlign(B, V->getType()));
+  StoreInst *S =
+      B.CreateAlignedStore(V, addr(Base, Offset), stateAlign(B, V->getType()));
   S->setMetadata(LLVMContext::MD_tbaa, VMTag);
   return S;
 }

@@ -1,4 +1,4 @@
-//===- CodeGen/VMContextAccess.h - Reach instance state from JIT code -*- C++ -*-===//
+//===- CodeGen/VMContextAccess.h - Reach instance state ------*- C++ -*-===//
 //
 // Typed loads and stores of vmctx fields and of the records it points to, at
 // the offsets VMOffsets defines, and calls of runtime builtins through the

@@ -70,7 +70,7 @@ void unpackResults(IRBuilder<> &B, Value *Ret, size_t NumResults,
     Out.push_back(B.CreateExtractValue(Ret, I));
 }
 
-void addWasmFunctionAttrs(Function &F) {
+void addWasmFunctionAttrs(llvm::Function &F) {
   // Backtraces walk frame pointers, so every frame must keep one.
   F.addFnAttr("frame-pointer", "all");
   F.addFnAttr(Attribute::NoUnwind);

@@ -45,10 +45,10 @@ MemoryInstance::create(const MemoryType &T, void *Def, uint64_t GuardBytes) {
     return makeError(ErrorKind::Resource, "failed to allocate memory");
   M->Pages = T.Lim.Min;
   M->syncDefinition();
-  return std::move(M);
+  return M;
 }
 
-MemoryInstance::~Memory() {
+MemoryInstance::~MemoryInstance() {
   if (Base)
     munmap(Base, Reserved);
 }

@@ -88,10 +88,15 @@ struct Extern {
 /// Given to host callbacks: the calling instance, when there is one.
 class Caller {
 public:
+  Caller(Store &S, Instance *I) : S(&S), I(I) {}
   Store &store();
   Instance *instance();
   /// The caller's export of that name, e.g. its "memory".
   std::optional<Extern> getExport(std::string_view Name);
+
+private:
+  Store *S;
+  Instance *I;
 };
 
 class Store {

@@ -30,7 +30,7 @@ TableInstance::create(const TableType &T, void *Def, void *Init,
       Tab->Slots[I] = Tab->encode(Init);
   Tab->Def = Def ? Def : Tab->OwnDef.get();
   Tab->syncDefinition();
-  return std::move(Tab);
+  return Tab;
 }
 
 TableInstance::~TableInstance() { std::free(Slots); }
@@ -51,8 +51,9 @@ TableType TableInstance::currentType() const {
 
 uintptr_t TableInstance::lazyValue(uint32_t I) const {
   if (!LazyOwner || I >= LazyFuncs.size() || LazyFuncs[I] == NoFunc)
-    return 1;
-  return reinterpret_cast<uintptr_t>(LazyOwner->anyfunc(LazyFuncs[I])) | 1;
+    return FuncRefInitBit;
+  return reinterpret_cast<uintptr_t>(LazyOwner->anyfunc(LazyFuncs[I])) |
+         FuncRefInitBit;
 }
 
 void TableInstance::initRange(uint32_t From, uint32_t Len) {
@@ -69,7 +70,7 @@ bool TableInstance::get(uint32_t I, void *&Out) {
   initRange(I, 1);
   uintptr_t S = Slots[I];
   if (Type.Elem == ValType::FuncRef)
-    S &= ~uintptr_t(1);
+    S &= ~FuncRefInitBit;
   Out = reinterpret_cast<void *>(S);
   return true;
 }

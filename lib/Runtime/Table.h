@@ -63,7 +63,7 @@ public:
   /// The slot encoding of a decoded reference.
   uintptr_t encode(void *Ref) const {
     uintptr_t R = reinterpret_cast<uintptr_t>(Ref);
-    return Type.Elem == ValType::FuncRef ? R | 1 : R;
+    return Type.Elem == ValType::FuncRef ? R | FuncRefInitBit : R;
   }
 
   /// Element \p I as a decoded reference (anyfunc pointer, host pointer or

@@ -97,8 +97,7 @@ ConvertedScript::convert(StringRef Wast2Json, StringRef WastPath,
     Args.push_back(F);
   Args.push_back("-o");
   Args.push_back(Json);
-  std::optional<StringRef> Redirects[] = {StringRef(""), Log.str(),
-                                          Log.str()};
+  std::optional<StringRef> Redirects[] = {StringRef(""), Log.str(), Log.str()};
   std::string ErrMsg;
   int RC = llvm::sys::ExecuteAndWait(Wast2Json, Args, /*Env=*/std::nullopt,
                                      Redirects, /*SecondsToWait=*/300,
@@ -106,7 +105,8 @@ ConvertedScript::convert(StringRef Wast2Json, StringRef WastPath,
   if (RC != 0) {
     std::string Output;
     if (auto B = llvm::MemoryBuffer::getFile(Log))
-      Output = (*B)->getBuffer().take_front(2000).rtrim().str();
+      // The first line holds the error; the rest quotes the source.
+      Output = (*B)->getBuffer().split('\n').first.rtrim().str();
     return usage("wast2json failed (" +
                  (ErrMsg.empty() ? "exit " + std::to_string(RC) : ErrMsg) +
                  ")" + (Output.empty() ? "" : ": " + Output));
@@ -121,5 +121,5 @@ ConvertedScript::convert(StringRef Wast2Json, StringRef WastPath,
   if (!V->getAsObject())
     return usage("wast2json output is not a JSON object");
   CS.Script = std::move(*V);
-  return std::move(CS);
+  return CS;
 }

@@ -17,6 +17,7 @@
 #include "Runtime/Trap.h"
 #include "Support/Error.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -71,6 +72,17 @@ Failure classify(llvm::Error E) {
         F.Message = Other.message();
       });
   return F;
+}
+
+/// \p Name in double quotes, non-printable bytes escaped (the names.wast
+/// exports include control characters).
+std::string quoted(StringRef Name) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  OS << '"';
+  llvm::printEscapedString(Name, OS);
+  OS << '"';
+  return S;
 }
 
 /// The result of performing an action (invoke or get).
@@ -173,8 +185,19 @@ FileResult Runner::run(const llvm::json::Object &Script) {
     fail("no \"commands\" array in the converted script", "", "");
     return std::move(Result);
   }
+  if (Opts.Progress) {
+    unsigned Total = 0;
+    for (const llvm::json::Value &CV : *Commands) {
+      const llvm::json::Object *C = CV.getAsObject();
+      Total += !C || C->getString("type") != "register";
+    }
+    *Opts.Progress << "#total " << Total << "\n";
+  }
   for (const llvm::json::Value &CV : *Commands) {
     const llvm::json::Object *C = CV.getAsObject();
+    if (Opts.Progress)
+      *Opts.Progress << "#at " << (C ? C->getInteger("line").value_or(0) : 0)
+                     << " " << Result.Passed << " " << Result.Failed << "\n";
     Line = 0;
     CmdType = "command";
     if (!C) {
@@ -235,9 +258,9 @@ Runner::instantiate(const std::shared_ptr<CompiledModule> &M) {
         E = It->second->getExport(Imp.FieldName);
     }
     if (!E || !*E)
-      return makeError(ErrorKind::Unlinkable,
-                       "unknown import \"" + Imp.ModuleName + "\".\"" +
-                           Imp.FieldName + "\"");
+      return makeError(ErrorKind::Unlinkable, "unknown import " +
+                                                  quoted(Imp.ModuleName) + "." +
+                                                  quoted(Imp.FieldName));
     Imports.push_back(*E);
   }
   return TheStore->instantiate(M, Imports);
@@ -319,7 +342,7 @@ std::string Runner::describeAction(const llvm::json::Object &Action,
   S += " ";
   if (std::optional<StringRef> M = Action.getString("module"))
     S += M->str() + ".";
-  S += "\"" + Action.getString("field").value_or("").str() + "\"";
+  S += quoted(Action.getString("field").value_or(""));
   if (S.starts_with("invoke"))
     S += formatValues(Args, Pool);
   return S;
@@ -351,12 +374,12 @@ ActionOutcome Runner::perform(const llvm::json::Object &Action,
     return Err("action without a field");
   std::optional<Extern> E = I->getExport(std::string_view(*Field));
   if (!E || !*E)
-    return Err("no export \"" + Field->str() + "\"");
+    return Err("no export " + quoted(*Field));
 
   StringRef Type = Action.getString("type").value_or("");
   if (Type == "invoke") {
     if (E->Kind != ExternKind::Func)
-      return Err("export \"" + Field->str() + "\" is not a function");
+      return Err("export " + quoted(*Field) + " is not a function");
     auto R = TheStore->call(*E, *Args);
     if (!R) {
       Out.Fail = classify(R.takeError());
@@ -367,7 +390,7 @@ ActionOutcome Runner::perform(const llvm::json::Object &Action,
   }
   if (Type == "get") {
     if (E->Kind != ExternKind::Global)
-      return Err("export \"" + Field->str() + "\" is not a global");
+      return Err("export " + quoted(*Field) + " is not a global");
     Out.Results.push_back(TheStore->getGlobal(*E));
     return Out;
   }
@@ -403,8 +426,7 @@ void Runner::runAssertReturn(const llvm::json::Object &C) {
     for (const llvm::json::Value &EV : *EA) {
       auto E = parseExpected(EV);
       if (!E) {
-        fail(Desc + ": bad expected value: " +
-                 classify(E.takeError()).Message,
+        fail(Desc + ": bad expected value: " + classify(E.takeError()).Message,
              "", "");
         return;
       }
@@ -501,11 +523,11 @@ void Runner::runAssertModule(const llvm::json::Object &C, StringRef Type) {
     return;
   }
   Failure F = classify(I.takeError());
-  bool Ok = Unlinkable ? F.Kind == Failure::Wasm &&
-                             F.WasmKind == ErrorKind::Unlinkable
-                       : F.Kind == Failure::Trap ||
-                             (F.Kind == Failure::Wasm &&
-                              F.WasmKind == ErrorKind::Uninstantiable);
+  bool Ok = Unlinkable
+                ? F.Kind == Failure::Wasm && F.WasmKind == ErrorKind::Unlinkable
+                : F.Kind == Failure::Trap ||
+                      (F.Kind == Failure::Wasm &&
+                       F.WasmKind == ErrorKind::Uninstantiable);
   if (!Ok) {
     fail(What, ExpStr, F.describe());
     return;

@@ -13,6 +13,7 @@
 #include "Runtime/Runtime.h"
 
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <string>
 
@@ -23,6 +24,11 @@ struct RunnerOptions {
   /// Report passing commands' failures in detail even for passing files, and
   /// let spectest.print* print to stderr.
   bool Verbose = false;
+  /// When set (the child side of --isolate), receives "#total N" (commands
+  /// that count) before the first command and "#at LINE PASSED FAILED"
+  /// before each one, so that the parent can still account for a script
+  /// whose run crashed. Should be unbuffered.
+  llvm::raw_ostream *Progress = nullptr;
 };
 
 /// The outcome of one file. Log holds the failure lines (and, when verbose,
@@ -39,8 +45,7 @@ struct FileResult {
 /// Runs the commands of \p Script (wast2json output whose .wasm files are in
 /// \p JsonDir), reporting lines as "<DisplayName>:<line>: ...".
 FileResult runScript(Engine &E, const RunnerOptions &Opts,
-                     const std::string &DisplayName,
-                     const std::string &JsonDir,
+                     const std::string &DisplayName, const std::string &JsonDir,
                      const llvm::json::Object &Script);
 
 } // namespace spectest

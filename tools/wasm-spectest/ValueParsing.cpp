@@ -89,8 +89,8 @@ static llvm::Expected<uint64_t> parseBits(StringRef S, unsigned Bits) {
     uint64_t Mask = (uint64_t(1) << Bits) - 1;
     // Accept sign-extended negatives of the lane width; reject the rest.
     if ((U & ~Mask) != 0 && (U | Mask) != ~uint64_t(0))
-      return usage("integer '" + S + "' does not fit in " +
-                   llvm::Twine(Bits) + " bits");
+      return usage("integer '" + S + "' does not fit in " + llvm::Twine(Bits) +
+                   " bits");
     U &= Mask;
   }
   return U;
@@ -411,8 +411,7 @@ std::string spectest::formatValue(const Value &V, const ExternRefPool &Pool,
     OS << valTypeName(V.Type) << ":";
     if (V.isNullRef()) {
       OS << "null";
-    } else if (V.Type == ValType::ExternRef &&
-               Pool.numberOf(V.asRef())) {
+    } else if (V.Type == ValType::ExternRef && Pool.numberOf(V.asRef())) {
       OS << *Pool.numberOf(V.asRef());
     } else {
       OS << "0x" << llvm::format_hex_no_prefix(V.Lo, 1);
