@@ -24,6 +24,20 @@ Value *NumericEmitter::emitFloat(const Instr &I, ArrayRef<Value *> Args) {
     return B.CreateUnaryIntrinsic(ID, Args[0]);
   };
 
+  // With a constant operand LLVM folds x*1, x/1, x-0, -0-x, x*-1 and x/-1
+  // to x or -x, which keeps a signalling NaN signalling; wasm requires the
+  // quieted NaN that the operation itself would give. Any arithmetic with a
+  // NaN operand gives such a NaN.
+  auto Arith = [&](Instruction::BinaryOps Opc) {
+    Value *R = B.CreateBinOp(Opc, Args[0], Args[1]);
+    if (!isa<ConstantFP>(Args[0]) && !isa<ConstantFP>(Args[1]))
+      return R;
+    // Double the non-constant operand: adding the constant could fold too.
+    Value *V = isa<ConstantFP>(Args[0]) ? Args[1] : Args[0];
+    Value *Quiet = B.CreateFAdd(V, V);
+    return B.CreateSelect(B.CreateFCmpUNO(Args[0], Args[1]), Quiet, R);
+  };
+
   switch (I.Op) {
   // Every comparison but ne is false on NaN; ne is true.
   case Opcode::F32Eq:
@@ -69,16 +83,16 @@ Value *NumericEmitter::emitFloat(const Instr &I, ArrayRef<Value *> Args) {
 
   case Opcode::F32Add:
   case Opcode::F64Add:
-    return B.CreateFAdd(Args[0], Args[1]);
+    return Arith(Instruction::FAdd);
   case Opcode::F32Sub:
   case Opcode::F64Sub:
-    return B.CreateFSub(Args[0], Args[1]);
+    return Arith(Instruction::FSub);
   case Opcode::F32Mul:
   case Opcode::F64Mul:
-    return B.CreateFMul(Args[0], Args[1]);
+    return Arith(Instruction::FMul);
   case Opcode::F32Div:
   case Opcode::F64Div:
-    return B.CreateFDiv(Args[0], Args[1]);
+    return Arith(Instruction::FDiv);
   case Opcode::F32Min:
   case Opcode::F64Min:
     return emitMinMax(Args[0], Args[1], /*IsMax=*/false);
