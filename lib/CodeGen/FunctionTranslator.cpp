@@ -95,20 +95,20 @@ Error FunctionTranslator::translate() {
   B.SetInsertPoint(Entry);
   VM.emplace(B, Env.Offsets, F->getArg(0));
 
-  // Locals live in allocas that mem2reg turns into SSA values.
-  for (unsigned I = 0; I < FnType.Params.size(); ++I) {
-    LocalTypes.push_back(FnType.Params[I]);
-    AllocaInst *A = B.CreateAlloca(lower(FnType.Params[I]));
-    B.CreateStore(F->getArg(I + 2), A);
-    Locals.push_back(A);
-  }
+  // Locals live in allocas that mem2reg turns into SSA values; all of them
+  // come first in the entry block, then their initial values.
+  for (ValType T : FnType.Params)
+    LocalTypes.push_back(T);
   for (const FunctionBody::LocalRun &Run : Body.Locals)
-    for (uint32_t I = 0; I < Run.Count; ++I) {
-      LocalTypes.push_back(Run.Type);
-      AllocaInst *A = B.CreateAlloca(lower(Run.Type));
-      B.CreateStore(Constant::getNullValue(lower(Run.Type)), A);
-      Locals.push_back(A);
-    }
+    LocalTypes.insert(LocalTypes.end(), Run.Count, Run.Type);
+  for (ValType T : LocalTypes)
+    Locals.push_back(B.CreateAlloca(lower(T)));
+  for (size_t I = 0; I < Locals.size(); ++I) {
+    Value *Init = I < FnType.Params.size()
+                      ? static_cast<Value *>(F->getArg(I + 2))
+                      : Constant::getNullValue(lower(LocalTypes[I]));
+    B.CreateStore(Init, Locals[I]);
+  }
 
   emitPrologue();
 

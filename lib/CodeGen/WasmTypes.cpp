@@ -73,6 +73,9 @@ void unpackResults(IRBuilder<> &B, Value *Ret, size_t NumResults,
 void addWasmFunctionAttrs(llvm::Function &F) {
   // Backtraces walk frame pointers, so every frame must keep one.
   F.addFnAttr("frame-pointer", "all");
+  // Wasm has no tail calls: unbounded recursion must exhaust the stack (and
+  // trap) rather than become a loop, and every call must leave a frame.
+  F.addFnAttr("disable-tail-calls", "true");
   F.addFnAttr(Attribute::NoUnwind);
 }
 
