@@ -28,9 +28,9 @@ MemoryInstance::create(const MemoryType &T, void *Def, uint64_t GuardBytes) {
                                           "pages (4GiB)");
   // Reserve the maximum once so the base never moves; at least one host page
   // so that even a zero-sized memory has a distinct, non-null base.
-  M->Reserved = std::max(roundUpToHostPage(M->MaxPages * PageSize +
-                                           roundUpToHostPage(GuardBytes)),
-                         hostPageSize());
+  M->Reserved = std::max(
+      roundUpToHostPage(M->MaxPages * PageSize + roundUpToHostPage(GuardBytes)),
+      hostPageSize());
   void *P = mmap(nullptr, M->Reserved, PROT_NONE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (P == MAP_FAILED) {
@@ -40,8 +40,8 @@ MemoryInstance::create(const MemoryType &T, void *Def, uint64_t GuardBytes) {
   }
   M->Base = static_cast<uint8_t *>(P);
   M->Def = Def ? Def : M->OwnDef.get();
-  if (T.Lim.Min && mprotect(M->Base, T.Lim.Min * PageSize,
-                            PROT_READ | PROT_WRITE) != 0)
+  if (T.Lim.Min &&
+      mprotect(M->Base, T.Lim.Min * PageSize, PROT_READ | PROT_WRITE) != 0)
     return makeError(ErrorKind::Resource, "failed to allocate memory");
   M->Pages = T.Lim.Min;
   M->syncDefinition();

@@ -1,4 +1,4 @@
-//===- Runtime/Runtime.h - Engine, store, instances: the runtime's surface -*- C++ -*-===//
+//===- Runtime/Runtime.h - Engine, store, instances -------------*- C++ -*-===//
 //
 // The internal runtime API that tools (wasm-run, wasm-spectest) and the
 // public API build on:
@@ -25,10 +25,10 @@
 #include "llvm/Support/Error.h"
 
 #include <functional>
-#include <optional>
-#include <string_view>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace orca {
@@ -72,8 +72,9 @@ private:
 /// A host function's implementation: reads Args, writes every Results[i]
 /// (types preset from the signature). Returning an Error raises a trap
 /// carrying its message.
-using HostCallback = std::function<llvm::Error(
-    Caller &C, llvm::ArrayRef<Value> Args, llvm::MutableArrayRef<Value> Results)>;
+using HostCallback =
+    std::function<llvm::Error(Caller &C, llvm::ArrayRef<Value> Args,
+                              llvm::MutableArrayRef<Value> Results)>;
 
 /// An exported or importable entity. Cheap to copy; valid while the Store
 /// that owns the entity lives.
@@ -112,8 +113,9 @@ public:
   /// Errors: Unlinkable (wrong count, kind or type: "incompatible import
   /// type"), Uninstantiable (segment out of bounds; a trap in the start
   /// function is returned as a TrapError), Resource.
-  llvm::Expected<Instance *> instantiate(const std::shared_ptr<CompiledModule> &M,
-                                         llvm::ArrayRef<Extern> Imports);
+  llvm::Expected<Instance *>
+  instantiate(const std::shared_ptr<CompiledModule> &M,
+              llvm::ArrayRef<Extern> Imports);
 
   /// Host-defined entities, owned by this store.
   Extern createHostFunction(const FuncType &T, HostCallback CB);

@@ -1,4 +1,8 @@
 //===- Runtime/SignatureRegistry.cpp - Engine-wide function type ids ------===//
+//
+// Interning of function types under a lock.
+//
+//===----------------------------------------------------------------------===//
 
 #include "Runtime/SignatureRegistry.h"
 

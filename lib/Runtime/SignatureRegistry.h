@@ -1,4 +1,4 @@
-//===- Runtime/SignatureRegistry.h - Engine-wide function type ids -*- C++ -*-===//
+//===- Runtime/SignatureRegistry.h - Function type ids ----------*- C++ -*-===//
 //
 // Interns function types: equal types get equal u32 ids across every module
 // of an engine, so call_indirect and import checks compare one integer. Ids

@@ -10,12 +10,11 @@
 using namespace orca;
 
 llvm::Expected<std::unique_ptr<TableInstance>>
-TableInstance::create(const TableType &T, void *Def, void *Init,
-                      bool Lazy) {
+TableInstance::create(const TableType &T, void *Def, void *Init, bool Lazy) {
   std::unique_ptr<TableInstance> Tab(new TableInstance());
   Tab->Type = T;
-  Tab->MaxSize = std::min<uint64_t>(T.Lim.Max.value_or(UINT32_MAX),
-                                    MaxElements);
+  Tab->MaxSize =
+      std::min<uint64_t>(T.Lim.Max.value_or(UINT32_MAX), MaxElements);
   if (T.Lim.Min > Tab->MaxSize)
     return makeError(ErrorKind::Resource, "table size exceeds limits");
   Tab->Size = uint32_t(T.Lim.Min);

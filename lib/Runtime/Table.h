@@ -79,8 +79,8 @@ public:
   bool fill(uint32_t Dst, void *Ref, uint32_t Len);
   /// table.copy with memmove semantics; false (nothing written) when either
   /// range is out of bounds.
-  static bool copy(TableInstance &Dst, TableInstance &Src, uint32_t DstIdx, uint32_t SrcIdx,
-                   uint32_t Len);
+  static bool copy(TableInstance &Dst, TableInstance &Src, uint32_t DstIdx,
+                   uint32_t SrcIdx, uint32_t Len);
   /// True when [Idx, Idx + Len) lies within the current size.
   bool inBounds(uint64_t Idx, uint64_t Len) const {
     return Idx <= Size && Len <= Size - Idx;

@@ -1,4 +1,4 @@
-//===- Runtime/TrapHandling.h - Catch points wasm traps unwind to -*- C++ -*-===//
+//===- Runtime/TrapHandling.h - Trap catch points ---------------*- C++ -*-===//
 //
 // Every entry from the host into wasm goes through callWithCatch(), which
 // pushes a catch point on a per-thread stack. A trap (the RaiseTrap builtin,

@@ -1,4 +1,4 @@
-//===- Runtime/VMContext.h - Raw access to vmctx words and records -*- C++ -*-===//
+//===- Runtime/VMContext.h - Raw vmctx access -------------------*- C++ -*-===//
 //
 // The runtime reads and writes the vmctx and the records it points to
 // (anyfuncs, table and memory definitions, runtime limits, host contexts)

@@ -32,7 +32,9 @@ struct Value {
     std::memcpy(&Bits, &D, 8);
     return f64Bits(Bits);
   }
-  static Value v128(uint64_t Lo, uint64_t Hi) { return {ValType::V128, Lo, Hi}; }
+  static Value v128(uint64_t Lo, uint64_t Hi) {
+    return {ValType::V128, Lo, Hi};
+  }
   static Value ref(ValType T, const void *P) {
     return {T, uint64_t(reinterpret_cast<uintptr_t>(P)), 0};
   }

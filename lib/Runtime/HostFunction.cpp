@@ -1,0 +1,88 @@
+//===- Runtime/HostFunction.cpp - A function implemented by the host ------===//
+//
+// Calls from wasm arrive in hostFunctionEntry(), a plain function whose
+// frame holds no C++ objects: all Values, Errors and the Caller live in
+// HostFunc::callFromWasm(), which has returned (ending their lifetimes)
+// before a failing call raises its trap.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Runtime/HostFunction.h"
+#include "Runtime/Instance.h"
+#include "Runtime/Trap.h"
+#include "Runtime/TrapHandling.h"
+
+#include "llvm/ADT/SmallVector.h"
+
+using namespace orca;
+
+static void hostFunctionEntry(void *Ctx, void *CallerVMCtx, ValRaw *Slots,
+                              uint32_t Count) {
+  CatchPoint *CP = currentCatchPoint();
+  if (HostFunc::fromContext(Ctx)->callFromWasm(CallerVMCtx, Slots, CP->Message))
+    return;
+  raiseTrap(TrapCode::HostError);
+}
+
+HostFunc::HostFunc(Store &S, FuncType T, uint32_t SigId, HostCallback CB)
+    : Type(std::move(T)), CB(std::move(CB)), Owner(&S) {
+  const VMOffsets &L = hostLayout();
+  void *Ctx = Context.get();
+  storeAt<uint32_t>(Ctx, L.hostContextMagic(), VMOffsets::HostMagic);
+  storeAt<void *>(Ctx, L.hostContextCallback(),
+                  reinterpret_cast<void *>(&hostFunctionEntry));
+  storeAt<void *>(Ctx, L.hostContextData(), this);
+  AnyfuncRef{Anyfunc.get()}.set(nullptr, SigId, Ctx);
+}
+
+HostFunc *HostFunc::fromContext(void *Ctx) {
+  return loadAt<HostFunc *>(Ctx, hostLayout().hostContextData());
+}
+
+static Instance *callerInstance(void *CallerVMCtx) {
+  if (!CallerVMCtx || isHostContext(CallerVMCtx))
+    return nullptr;
+  return InstanceData::fromVMCtx(CallerVMCtx);
+}
+
+llvm::Expected<std::vector<Value>>
+HostFunc::callFromHost(llvm::ArrayRef<Value> Args) {
+  std::vector<Value> Results;
+  for (ValType T : Type.Results)
+    Results.push_back(Value::zero(T));
+  Caller C(*Owner, nullptr);
+  if (llvm::Error E = CB(C, Args, Results))
+    return llvm::make_error<TrapError>(TrapCode::HostError,
+                                       llvm::toString(std::move(E)));
+  return Results;
+}
+
+bool HostFunc::callFromWasm(void *CallerVMCtx, ValRaw *Slots,
+                            std::string &ErrorOut) {
+  llvm::SmallVector<Value, 8> Args, Results;
+  for (size_t I = 0; I < Type.Params.size(); ++I)
+    Args.push_back(Value{Type.Params[I], Slots[I].Lo, Slots[I].Hi});
+  for (ValType T : Type.Results)
+    Results.push_back(Value::zero(T));
+  Caller C(*Owner, callerInstance(CallerVMCtx));
+  if (llvm::Error E = CB(C, Args, Results)) {
+    ErrorOut = llvm::toString(std::move(E));
+    return false;
+  }
+  for (size_t I = 0; I < Results.size(); ++I) {
+    uint64_t Lo = Results[I].Lo;
+    ValType T = Type.Results[I];
+    if (T == ValType::I32 || T == ValType::F32)
+      Lo &= 0xffffffffu;
+    Slots[I] = ValRaw{Lo, T == ValType::V128 ? Results[I].Hi : 0};
+  }
+  return true;
+}
+
+Store &Caller::store() { return *S; }
+Instance *Caller::instance() { return I; }
+std::optional<Extern> Caller::getExport(std::string_view Name) {
+  if (!I)
+    return std::nullopt;
+  return I->getExport(Name);
+}

@@ -1,0 +1,55 @@
+//===- Runtime/HostFunction.h - A host-defined function ---------*- C++ -*-===//
+//
+// A host function is an anyfunc record (what its Extern points at) plus a
+// host context {HostMagic, callback, data} that plays the role of the
+// callee vmctx. Wasm reaches it through a wasm-to-host trampoline of the
+// importing module, which calls hostFunctionEntry() with the context; the
+// host reaches it directly.
+//
+// The anyfunc's func_ptr is null until some module imports the function;
+// then it is that module's wasm-to-host trampoline for the type, which
+// stays valid while the store (which keeps its instances' code) lives.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ORCA_RUNTIME_HOSTFUNCTION_H
+#define ORCA_RUNTIME_HOSTFUNCTION_H
+
+#include "Runtime/Runtime.h"
+#include "Runtime/VMContext.h"
+
+namespace orca {
+
+class HostFunc {
+public:
+  HostFunc(Store &S, FuncType T, uint32_t SigId, HostCallback CB);
+  HostFunc(const HostFunc &) = delete;
+  HostFunc &operator=(const HostFunc &) = delete;
+
+  void *anyfunc() { return Anyfunc.get(); }
+  void *context() { return Context.get(); }
+  const FuncType &type() const { return Type; }
+  Store &store() const { return *Owner; }
+
+  /// The HostFunc whose context is \p Ctx (isHostContext(Ctx) must hold).
+  static HostFunc *fromContext(void *Ctx);
+
+  /// Runs the callback for a call from the host: Args are checked by the
+  /// caller; a callback error becomes a HostError TrapError.
+  llvm::Expected<std::vector<Value>> callFromHost(llvm::ArrayRef<Value> Args);
+
+  /// Runs the callback on the value slots of a wasm-to-host trampoline.
+  /// Returns false when it failed, with the message in \p ErrorOut.
+  bool callFromWasm(void *CallerVMCtx, ValRaw *Slots, std::string &ErrorOut);
+
+private:
+  RecordStorage<3> Anyfunc;
+  RecordStorage<3> Context;
+  FuncType Type;
+  HostCallback CB;
+  Store *Owner;
+};
+
+} // namespace orca
+
+#endif // ORCA_RUNTIME_HOSTFUNCTION_H

@@ -1,0 +1,183 @@
+//===- Runtime/Store.cpp - Instances, host objects and calls --------------===//
+//
+// A store owns everything created in it; all of it dies with the store.
+// Calls from the host enter wasm through the callee's host-to-wasm
+// trampoline under a catch point (TrapHandling.h); the outermost entry sets
+// the stack limit JIT code checks.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Runtime/Instance.h"
+#include "Runtime/StoreImpl.h"
+#include "Runtime/Trap.h"
+#include "Support/Error.h"
+
+using namespace orca;
+
+Store::Impl::Impl(Engine &E, Store &Self) : E(E), Self(Self) {
+  const VMOffsets &L = hostLayout();
+  void *R = Limits.get();
+  storeAt<uintptr_t>(R, L.runtimeLimitsStackLimit(), 0);
+  storeAt<int64_t>(R, L.runtimeLimitsFuelConsumed(), 0);
+  storeAt<uint64_t>(R, L.runtimeLimitsEpochDeadline(), UINT64_MAX);
+  storeAt<uintptr_t>(R, L.runtimeLimitsLastWasmExitFp(), 0);
+  storeAt<uintptr_t>(R, L.runtimeLimitsLastWasmExitPc(), 0);
+  storeAt<uintptr_t>(R, L.runtimeLimitsLastWasmEntrySp(), 0);
+}
+
+Store::Impl::~Impl() {
+  // Instances first: nothing reads another object while they die, but
+  // their owned memories and tables go with them.
+  for (InstanceData *I : Instances)
+    InstanceData::destroy(I);
+}
+
+static_assert(sizeof(RecordStorage<8>) >= 4 * sizeof(void *) + 16,
+              "VMRuntimeLimits fits its storage");
+
+llvm::Error orca::trapFromCatchPoint(CatchPoint &CP) {
+  std::string Msg = CP.Code == TrapCode::HostError
+                        ? std::move(CP.Message)
+                        : std::string(trapMessage(CP.Code));
+  return llvm::make_error<TrapError>(CP.Code, std::move(Msg));
+}
+
+llvm::Error Store::Impl::enterWasm(const void *Tramp, const void *Fn,
+                                   void *CalleeVMCtx, void *CallerVMCtx,
+                                   ValRaw *Slots) {
+  const VMOffsets &L = hostLayout();
+  if (EntryDepth == 0) {
+    auto SP = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    uint64_t Max = E.config().MaxWasmStack;
+    storeAt<uintptr_t>(Limits.get(), L.runtimeLimitsStackLimit(),
+                       SP > Max ? uintptr_t(SP - Max) : 0);
+  }
+  ++EntryDepth;
+  CatchPoint CP;
+  bool Returned = callWithCatch(
+      CP, reinterpret_cast<HostToWasmFn>(const_cast<void *>(Tramp)), Fn,
+      CalleeVMCtx, CallerVMCtx, Slots);
+  --EntryDepth;
+  if (Returned)
+    return llvm::Error::success();
+  return trapFromCatchPoint(CP);
+}
+
+Store::Store(Engine &E) : I(std::make_unique<Impl>(E, *this)) {}
+Store::~Store() = default;
+
+Engine &Store::engine() { return I->E; }
+
+llvm::Expected<Instance *>
+Store::instantiate(const std::shared_ptr<CompiledModule> &M,
+                   llvm::ArrayRef<Extern> Imports) {
+  return orca::instantiate(*I, M, Imports);
+}
+
+Extern Store::createHostFunction(const FuncType &T, HostCallback CB) {
+  uint32_t Sig = I->engine().Sigs.intern(T);
+  I->HostFuncs.push_back(
+      std::make_unique<HostFunc>(*this, T, Sig, std::move(CB)));
+  return Extern{ExternKind::Func, I->HostFuncs.back()->anyfunc()};
+}
+
+llvm::Expected<Extern> Store::createMemory(const MemoryType &T) {
+  auto M = MemoryInstance::create(T, nullptr, I->engine().memoryGuardBytes());
+  if (!M)
+    return M.takeError();
+  I->Memories.push_back(std::move(*M));
+  return Extern{ExternKind::Memory, I->Memories.back().get()};
+}
+
+llvm::Expected<Extern> Store::createTable(const TableType &T, Value Init) {
+  if (Init.Type != T.Elem)
+    return makeError(ErrorKind::Usage, "table initial value type mismatch");
+  auto Tab = TableInstance::create(T, nullptr, Init.asRef());
+  if (!Tab)
+    return Tab.takeError();
+  I->Tables.push_back(std::move(*Tab));
+  return Extern{ExternKind::Table, I->Tables.back().get()};
+}
+
+Extern Store::createGlobal(const GlobalType &T, Value Init) {
+  I->Globals.push_back(std::make_unique<GlobalInstance>(T, nullptr));
+  Init.Type = T.Type;
+  I->Globals.back()->set(Init);
+  return Extern{ExternKind::Global, I->Globals.back().get()};
+}
+
+static Value fromSlot(ValType T, const ValRaw &S) {
+  uint64_t Lo = S.Lo;
+  if (T == ValType::I32 || T == ValType::F32)
+    Lo &= 0xffffffffu;
+  return Value{T, Lo, T == ValType::V128 ? S.Hi : 0};
+}
+
+llvm::Expected<std::vector<Value>> Store::call(Extern Func,
+                                               llvm::ArrayRef<Value> Args) {
+  if (Func.Kind != ExternKind::Func || !Func.Ptr)
+    return makeError(ErrorKind::Usage, "not a function");
+  AnyfuncRef AF{Func.Ptr};
+  FuncType T = I->engine().Sigs.lookup(AF.typeIndex());
+  if (Args.size() != T.Params.size())
+    return makeError(ErrorKind::Usage, "wrong number of arguments");
+  for (size_t N = 0; N < Args.size(); ++N)
+    if (Args[N].Type != T.Params[N])
+      return makeError(ErrorKind::Usage, "argument type mismatch");
+  if (isHostContext(AF.vmctx()))
+    return HostFunc::fromContext(AF.vmctx())->callFromHost(Args);
+
+  InstanceData *Callee = InstanceData::fromVMCtx(AF.vmctx());
+  const void *Tramp = Callee->compiled().hostToWasmForSig(AF.typeIndex());
+  if (!Tramp)
+    return makeError(ErrorKind::Usage, "no trampoline for the function type");
+  std::vector<ValRaw> Slots(
+      std::max<size_t>({T.Params.size(), T.Results.size(), 1}), ValRaw{0, 0});
+  for (size_t N = 0; N < Args.size(); ++N)
+    Slots[N] = ValRaw{Args[N].Lo, Args[N].Hi};
+  if (llvm::Error E = I->enterWasm(Tramp, AF.funcPtr(), AF.vmctx(), AF.vmctx(),
+                                   Slots.data()))
+    return E;
+  std::vector<Value> Results;
+  for (size_t N = 0; N < T.Results.size(); ++N)
+    Results.push_back(fromSlot(T.Results[N], Slots[N]));
+  return Results;
+}
+
+FuncType Store::funcType(Extern Func) {
+  return I->engine().Sigs.lookup(AnyfuncRef{Func.Ptr}.typeIndex());
+}
+
+GlobalType Store::globalType(Extern G) {
+  return static_cast<GlobalInstance *>(G.Ptr)->type();
+}
+
+Value Store::getGlobal(Extern G) {
+  return static_cast<GlobalInstance *>(G.Ptr)->get();
+}
+
+llvm::Error Store::setGlobal(Extern G, Value V) {
+  auto *Glob = static_cast<GlobalInstance *>(G.Ptr);
+  if (!Glob->type().Mutable)
+    return makeError(ErrorKind::Usage, "global is immutable");
+  if (V.Type != Glob->type().Type)
+    return makeError(ErrorKind::Usage, "global type mismatch");
+  Glob->set(V);
+  return llvm::Error::success();
+}
+
+uint8_t *Store::memoryData(Extern Mem) {
+  return static_cast<MemoryInstance *>(Mem.Ptr)->base();
+}
+
+uint64_t Store::memorySize(Extern Mem) {
+  return static_cast<MemoryInstance *>(Mem.Ptr)->byteSize();
+}
+
+MemoryType Store::memoryType(Extern Mem) {
+  return static_cast<MemoryInstance *>(Mem.Ptr)->currentType();
+}
+
+TableType Store::tableType(Extern T) {
+  return static_cast<TableInstance *>(T.Ptr)->currentType();
+}
