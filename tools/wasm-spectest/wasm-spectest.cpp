@@ -259,7 +259,8 @@ FileOutcome Driver::runInChild(const std::string &Path,
   O.Text = Report + Shown + ": " + std::to_string(O.Passed) + " passed, " +
            std::to_string(O.Failed) + " failed\n" + Shown + ":" +
            std::to_string(AtLine) + ": crash: the runner child died here (" +
-           (ErrMsg.empty() ? "exit " + std::to_string(RC) : ErrMsg) +
+           (ErrMsg.empty() ? "exit " + std::to_string(RC)
+                           : StringRef(ErrMsg).rtrim(": ").str()) +
            "); this command and the " +
            std::to_string(O.Failed - AtFailed - 1) +
            " after it count as failed\n";
