@@ -127,10 +127,16 @@ Value *NumericEmitter::emitConversion(const Instr &I, ArrayRef<Value *> Args) {
   case Opcode::F64ConvertI32U:
   case Opcode::F64ConvertI64U:
     return B.CreateUIToFP(Args[0], F64);
+  // LLVM folds demote(promote(x)) to x, which would let a signalling NaN
+  // through; wasm requires the conversion's quieted NaN. Re-deriving NaN
+  // results by an addition keeps them quiet whatever folds around them.
   case Opcode::F32DemoteF64:
-    return B.CreateFPTrunc(Args[0], F32);
-  case Opcode::F64PromoteF32:
-    return B.CreateFPExt(Args[0], F64);
+  case Opcode::F64PromoteF32: {
+    Value *R = I.Op == Opcode::F32DemoteF64 ? B.CreateFPTrunc(Args[0], F32)
+                                            : B.CreateFPExt(Args[0], F64);
+    return B.CreateSelect(B.CreateFCmpUNO(Args[0], Args[0]), B.CreateFAdd(R, R),
+                          R);
+  }
 
   case Opcode::I32ReinterpretF32:
     return B.CreateBitCast(Args[0], I32);
