@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   cmake ninja-build pkg-config ccache python3 g++
   llvm-19-dev llvm-19-tools clang-19 lld-19
-  libffi-dev libboost-dev googletest libgtest-dev
+  libffi-dev libboost-dev googletest libgtest-dev libbenchmark-dev
   wabt wasi-libc libclang-rt-19-dev-wasm32
 )
 

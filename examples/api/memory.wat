@@ -1,0 +1,18 @@
+;; Upper-cases a byte string in place and reports it to the host, which
+;; reads it from the caller's memory.
+(module
+  (import "host" "report" (func $report (param i32 i32)))
+  (memory (export "memory") 1)
+  (func (export "upcase") (param $ptr i32) (param $len i32)
+    (local $i i32) (local $c i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
+        (local.set $c (i32.load8_u (i32.add (local.get $ptr) (local.get $i))))
+        (if (i32.and (i32.ge_u (local.get $c) (i32.const 97))
+                     (i32.le_u (local.get $c) (i32.const 122)))
+          (then (i32.store8 (i32.add (local.get $ptr) (local.get $i))
+                            (i32.sub (local.get $c) (i32.const 32)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (call $report (local.get $ptr) (local.get $len))))
