@@ -12,6 +12,13 @@ struct CodeGenOptions {
   /// Emit an explicit bounds check before each memory access. When false,
   /// the runtime's guard regions catch out-of-bounds accesses instead.
   bool ExplicitBoundsChecks = true;
+  /// Guard mode only: bytes from a memory's base that the runtime keeps
+  /// reserved (accessible pages, then inaccessible ones), so that any
+  /// base + zext(index) + offset + size <= base + HeapReservedBytes either
+  /// hits committed memory or faults. An access whose offset + size could
+  /// reach past it (2^32 - 1 + offset + size > HeapReservedBytes) keeps an
+  /// explicit check. Default: 4 GiB reservation + 2 GiB guard.
+  uint64_t HeapReservedBytes = (uint64_t(4) << 30) + (uint64_t(2) << 30);
 };
 
 } // namespace orca

@@ -7,6 +7,18 @@
 // reuse the loads across heap stores. Wasm addresses are u32; the effective
 // address (address + offset) is computed in i64 so it cannot wrap.
 //
+// Bounds: with CodeGenOptions::ExplicitBoundsChecks every access compares
+// its end with current_length. In guard mode the address is just
+// base + zext(index) + offset: the runtime reserves HeapReservedBytes from
+// the base (Runtime/Memory.h), inaccessible beyond the current size, so an
+// out-of-bounds access faults and the signal handler turns the fault into
+// the trap. Memarg offsets are u32, so index + offset + size can reach
+// 8 GiB; an access that could pass the end of the reservation (offset +
+// size > HeapReservedBytes - (2^32 - 1), i.e. offset > ~2 GiB with the
+// default sizes) keeps its explicit check, as do 64-bit memories. Heap
+// loads are volatile in guard mode, so that a load whose value is unused
+// still faults (stores are never dead: memory is visible to the host).
+//
 //===----------------------------------------------------------------------===//
 
 #include "CodeGen/FunctionTranslator.h"
@@ -23,6 +35,17 @@ Value *FunctionTranslator::memoryDefinition(uint32_t Mem) {
                      O.definedMemoryPointer(Mem - M.NumImportedMemories));
 }
 
+/// Whether an access of \p Size bytes at offset \p Offset of a memory needs
+/// an explicit bounds check (see the file comment).
+static bool needsExplicitCheck(const CodeGenOptions &Opts, bool Is64,
+                               uint64_t Offset, unsigned Size) {
+  if (Opts.ExplicitBoundsChecks || Is64)
+    return true;
+  const uint64_t MaxIndex = UINT32_MAX;
+  uint64_t Reserved = Opts.HeapReservedBytes;
+  return Reserved < MaxIndex || Offset + Size > Reserved - MaxIndex;
+}
+
 Value *FunctionTranslator::heapAddress(uint32_t Mem, Value *Addr,
                                        uint64_t Offset, unsigned Size) {
   const VMOffsets &O = Env.Offsets;
@@ -30,7 +53,8 @@ Value *FunctionTranslator::heapAddress(uint32_t Mem, Value *Addr,
   Value *EA = B.CreateZExt(Addr, B.getInt64Ty());
   if (Offset)
     EA = B.CreateAdd(EA, B.getInt64(Offset), "ea", /*HasNUW=*/true);
-  if (Env.Opts.ExplicitBoundsChecks) {
+  if (needsExplicitCheck(Env.Opts, M.Memories[Mem].Type.Lim.Is64, Offset,
+                         Size)) {
     Value *Len = VM->loadUIntPtr(Def, O.memoryDefinitionCurrentLength());
     Value *End = B.CreateAdd(EA, B.getInt64(Size), "", /*HasNUW=*/true);
     trapIf(B.CreateICmpUGT(End, Len), TrapCode::MemoryOutOfBounds);
@@ -41,6 +65,11 @@ Value *FunctionTranslator::heapAddress(uint32_t Mem, Value *Addr,
 
 Value *FunctionTranslator::heapLoad(Type *T, Value *Ptr) {
   LoadInst *L = B.CreateAlignedLoad(T, Ptr, Align(1));
+  // Guard mode: the load itself is the bounds check, so LLVM must neither
+  // delete it when its value is unused nor move it past other effects
+  // (spec traps.wast, "no_dce"). Volatile says exactly that.
+  if (!Env.Opts.ExplicitBoundsChecks)
+    L->setVolatile(true);
   VM->tagHeap(L);
   return L;
 }

@@ -11,6 +11,10 @@
 #include "Runtime/VMContext.h"
 
 #include "Binary/Validator.h"
+#include "Runtime/TrapHandling.h"
+
+#include <cstdlib>
+#include <cstring>
 
 using namespace orca;
 
@@ -22,11 +26,28 @@ const VMOffsets &orca::hostLayout() {
 Engine::Engine(std::unique_ptr<Impl> I) : I(std::move(I)) {}
 Engine::~Engine() = default;
 
-llvm::Expected<std::unique_ptr<Engine>> Engine::create(const EngineConfig &C) {
+/// ORCA_BOUNDS_CHECKS=explicit|guard overrides the configured mode.
+static EngineConfig applyEnvironment(EngineConfig C) {
+  if (const char *Mode = std::getenv("ORCA_BOUNDS_CHECKS")) {
+    if (std::strcmp(Mode, "explicit") == 0)
+      C.ExplicitBoundsChecks = true;
+    else if (std::strcmp(Mode, "guard") == 0)
+      C.ExplicitBoundsChecks = false;
+  }
+  return C;
+}
+
+llvm::Expected<std::unique_ptr<Engine>>
+Engine::create(const EngineConfig &Requested) {
+  EngineConfig C = applyEnvironment(Requested);
+  // Guard mode turns faults into traps; the handler is process-wide and
+  // installed once.
+  installTrapHandlers();
   JITOptions Opts;
   Opts.OptLevel = C.OptLevel;
   Opts.CodeGen.Feat = C.Feat;
   Opts.CodeGen.ExplicitBoundsChecks = C.ExplicitBoundsChecks;
+  Opts.CodeGen.HeapReservedBytes = C.MemoryReservation + C.MemoryGuardSize;
   auto JIT = JITCompiler::create(Opts);
   if (!JIT)
     return JIT.takeError();

@@ -9,6 +9,7 @@
 
 #include "JIT/JITCompiler.h"
 #include "Runtime/Builtins.h"
+#include "Runtime/Memory.h"
 #include "Runtime/Runtime.h"
 #include "Runtime/SignatureRegistry.h"
 
@@ -27,9 +28,16 @@ struct Engine::Impl {
   /// The epoch counter vmctx epoch_ptr fields point at (never advanced yet).
   uint64_t Epoch = 0;
 
-  /// Inaccessible bytes after each memory's maximum size.
-  uint64_t memoryGuardBytes() const {
-    return Config.ExplicitBoundsChecks ? 65536 : (uint64_t(4) << 30);
+  /// The address space each memory reserves (Memory.h). Explicit mode needs
+  /// no guard beyond the maximum size; one 64 KiB guard on each side still
+  /// catches runtime bugs.
+  MemoryLayout memoryLayout() const {
+    MemoryLayout L;
+    if (!Config.ExplicitBoundsChecks) {
+      L.Reservation = Config.MemoryReservation;
+      L.GuardAfter = Config.MemoryGuardSize;
+    }
+    return L;
   }
 };
 

@@ -14,6 +14,8 @@
 
 #include "llvm/ADT/SmallVector.h"
 
+#include <algorithm>
+
 using namespace orca;
 
 static void hostFunctionEntry(void *Ctx, void *CallerVMCtx, ValRaw *Slots,
@@ -22,6 +24,11 @@ static void hostFunctionEntry(void *Ctx, void *CallerVMCtx, ValRaw *Slots,
   if (HostFunc::fromContext(Ctx)->callFromWasm(CallerVMCtx, Slots, CP->Message))
     return;
   raiseTrap(TrapCode::HostError);
+}
+
+HostFunc::HostFunc(Store &S, FuncType T, uint32_t SigId, RawHostCallback Raw)
+    : HostFunc(S, std::move(T), SigId, HostCallback()) {
+  this->Raw = std::move(Raw);
 }
 
 HostFunc::HostFunc(Store &S, FuncType T, uint32_t SigId, HostCallback CB)
@@ -48,9 +55,27 @@ static Instance *callerInstance(void *CallerVMCtx) {
 llvm::Expected<std::vector<Value>>
 HostFunc::callFromHost(llvm::ArrayRef<Value> Args) {
   std::vector<Value> Results;
+  Caller C(*Owner, nullptr);
+  if (Raw) {
+    llvm::SmallVector<ValRaw, 8> Slots(
+        std::max<size_t>({Args.size(), Type.Results.size(), 1}), ValRaw{0, 0});
+    for (size_t I = 0; I < Args.size(); ++I)
+      Slots[I] = ValRaw{Args[I].Lo, Args[I].Hi};
+    std::string Message;
+    if (!Raw(C, Slots.data(), Message))
+      return llvm::make_error<TrapError>(TrapCode::HostError,
+                                         std::move(Message));
+    for (size_t I = 0; I < Type.Results.size(); ++I) {
+      ValType T = Type.Results[I];
+      uint64_t Lo = Slots[I].Lo;
+      if (T == ValType::I32 || T == ValType::F32)
+        Lo &= 0xffffffffu;
+      Results.push_back(Value{T, Lo, T == ValType::V128 ? Slots[I].Hi : 0});
+    }
+    return Results;
+  }
   for (ValType T : Type.Results)
     Results.push_back(Value::zero(T));
-  Caller C(*Owner, nullptr);
   if (llvm::Error E = CB(C, Args, Results))
     return llvm::make_error<TrapError>(TrapCode::HostError,
                                        llvm::toString(std::move(E)));
@@ -59,6 +84,10 @@ HostFunc::callFromHost(llvm::ArrayRef<Value> Args) {
 
 bool HostFunc::callFromWasm(void *CallerVMCtx, ValRaw *Slots,
                             std::string &ErrorOut) {
+  if (Raw) {
+    Caller C(*Owner, callerInstance(CallerVMCtx));
+    return Raw(C, Slots, ErrorOut);
+  }
   llvm::SmallVector<Value, 8> Args, Results;
   for (size_t I = 0; I < Type.Params.size(); ++I)
     Args.push_back(Value{Type.Params[I], Slots[I].Lo, Slots[I].Hi});

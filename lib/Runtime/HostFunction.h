@@ -23,6 +23,8 @@ namespace orca {
 class HostFunc {
 public:
   HostFunc(Store &S, FuncType T, uint32_t SigId, HostCallback CB);
+  /// A host function whose callback works on raw slots.
+  HostFunc(Store &S, FuncType T, uint32_t SigId, RawHostCallback Raw);
   HostFunc(const HostFunc &) = delete;
   HostFunc &operator=(const HostFunc &) = delete;
 
@@ -47,6 +49,7 @@ private:
   RecordStorage<3> Context;
   FuncType Type;
   HostCallback CB;
+  RawHostCallback Raw; ///< Set instead of CB for raw host functions.
   Store *Owner;
 };
 

@@ -74,7 +74,7 @@ static llvm::Error createDefinitions(InstanceData &I) {
   const Module &M = I.mod();
   const VMOffsets &O = I.offsets();
   void *V = I.vmctx();
-  uint64_t Guard = I.store().engine().memoryGuardBytes();
+  MemoryLayout Layout = I.store().engine().memoryLayout();
   for (uint32_t T = M.NumImportedTables; T < M.Tables.size(); ++T) {
     uint32_t D = T - M.NumImportedTables;
     auto Tab = TableInstance::create(M.Tables[T].Type,
@@ -89,7 +89,7 @@ static llvm::Error createDefinitions(InstanceData &I) {
   for (uint32_t N = M.NumImportedMemories; N < M.Memories.size(); ++N) {
     uint32_t D = N - M.NumImportedMemories;
     void *Def = addrAt(V, O.ownedMemory(D));
-    auto Mem = MemoryInstance::create(M.Memories[N].Type, Def, Guard);
+    auto Mem = MemoryInstance::create(M.Memories[N].Type, Def, Layout);
     if (!Mem)
       return Mem.takeError();
     storeAt<void *>(V, O.definedMemoryPointer(D), Def);

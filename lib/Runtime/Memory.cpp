@@ -1,4 +1,9 @@
 //===- Runtime/Memory.cpp - A linear memory -------------------------------===//
+//
+// What this file owns: reserving, committing and freeing a memory's
+// address space (layout in Memory.h).
+//
+//===----------------------------------------------------------------------===//
 
 #include "Runtime/Memory.h"
 #include "Support/Error.h"
@@ -19,7 +24,7 @@ static uint64_t roundUpToHostPage(uint64_t N) {
 }
 
 llvm::Expected<std::unique_ptr<MemoryInstance>>
-MemoryInstance::create(const MemoryType &T, void *Def, uint64_t GuardBytes) {
+MemoryInstance::create(const MemoryType &T, void *Def, const MemoryLayout &L) {
   std::unique_ptr<MemoryInstance> M(new MemoryInstance());
   M->Type = T;
   M->MaxPages = T.Lim.Max ? std::min(*T.Lim.Max, MaxPages32) : MaxPages32;
@@ -28,9 +33,12 @@ MemoryInstance::create(const MemoryType &T, void *Def, uint64_t GuardBytes) {
                                           "pages (4GiB)");
   // Reserve the maximum once so the base never moves; at least one host page
   // so that even a zero-sized memory has a distinct, non-null base.
-  M->Reserved = std::max(
-      roundUpToHostPage(M->MaxPages * PageSize + roundUpToHostPage(GuardBytes)),
+  uint64_t Before = roundUpToHostPage(L.GuardBefore);
+  uint64_t After = std::max(
+      roundUpToHostPage(std::max(M->MaxPages * PageSize, L.Reservation) +
+                        L.GuardAfter),
       hostPageSize());
+  M->Reserved = Before + After;
   void *P = mmap(nullptr, M->Reserved, PROT_NONE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (P == MAP_FAILED) {
@@ -38,7 +46,9 @@ MemoryInstance::create(const MemoryType &T, void *Def, uint64_t GuardBytes) {
     return makeError(ErrorKind::Resource,
                      "failed to reserve address space for a memory");
   }
-  M->Base = static_cast<uint8_t *>(P);
+  M->Mapping = static_cast<uint8_t *>(P);
+  M->Base = M->Mapping + Before;
+  M->ReservedAfterBase = After;
   M->Def = Def ? Def : M->OwnDef.get();
   if (T.Lim.Min &&
       mprotect(M->Base, T.Lim.Min * PageSize, PROT_READ | PROT_WRITE) != 0)
@@ -49,8 +59,8 @@ MemoryInstance::create(const MemoryType &T, void *Def, uint64_t GuardBytes) {
 }
 
 MemoryInstance::~MemoryInstance() {
-  if (Base)
-    munmap(Base, Reserved);
+  if (Mapping)
+    munmap(Mapping, Reserved);
 }
 
 void MemoryInstance::syncDefinition() {

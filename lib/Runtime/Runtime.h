@@ -42,10 +42,23 @@ class Caller;
 struct EngineConfig {
   Features Feat;
   unsigned OptLevel = 2;
-  /// Explicit bounds checks on every memory access (the foundation's only
-  /// mode until guard pages land).
-  bool ExplicitBoundsChecks = true;
+  /// Explicit bounds checks on every memory access. Off by default on
+  /// 64-bit hosts: memories are then surrounded by guard regions and an
+  /// out-of-bounds access faults; the signal handler turns the fault into
+  /// the trap (Runtime/TrapHandling.h). The environment variable
+  /// ORCA_BOUNDS_CHECKS=explicit|guard overrides this at Engine::create
+  /// (for testing tools that have no flag for it).
+  bool ExplicitBoundsChecks = sizeof(void *) < 8;
+  /// Guard mode: address space reserved from each memory's base (at least
+  /// its maximum size is always reserved).
+  uint64_t MemoryReservation = uint64_t(4) << 30;
+  /// Guard mode: inaccessible bytes after the reservation. Accesses whose
+  /// static offset could reach past reservation + guard keep an explicit
+  /// check (CodeGen/EmitMemory.cpp); with the defaults that is offsets
+  /// above about 2 GiB.
+  uint64_t MemoryGuardSize = uint64_t(2) << 30;
   /// Maximum wasm stack use per store, in bytes (as wasmtime's default).
+  /// Also clamped so that wasm never reaches the thread's own guard page.
   uint64_t MaxWasmStack = 512 * 1024;
 };
 
@@ -75,6 +88,17 @@ private:
 using HostCallback =
     std::function<llvm::Error(Caller &C, llvm::ArrayRef<Value> Args,
                               llvm::MutableArrayRef<Value> Results)>;
+
+/// A host function's implementation on the wasm-to-host trampoline's value
+/// slots, with no Value boxing (used by the public API's typed host
+/// functions). Slots[0..params) hold the arguments (i32/f32 in the low 32
+/// bits of Lo, v128 in Lo/Hi, references as pointers in Lo); the callback
+/// writes results into Slots[0..results). There are max(params, results,
+/// 1) slots. Returning false raises a HostError trap carrying \p ErrorOut;
+/// the callback must have ended every C++ scope it opened by then (it
+/// returns normally; the runtime raises the trap after it).
+using RawHostCallback =
+    std::function<bool(Caller &C, ValRaw *Slots, std::string &ErrorOut)>;
 
 /// An exported or importable entity. Cheap to copy; valid while the Store
 /// that owns the entity lives.
@@ -119,6 +143,8 @@ public:
 
   /// Host-defined entities, owned by this store.
   Extern createHostFunction(const FuncType &T, HostCallback CB);
+  /// As createHostFunction, for a callback on raw slots (RawHostCallback).
+  Extern createRawHostFunction(const FuncType &T, RawHostCallback CB);
   llvm::Expected<Extern> createMemory(const MemoryType &T);
   llvm::Expected<Extern> createTable(const TableType &T, Value Init);
   Extern createGlobal(const GlobalType &T, Value Init);

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "JIT/CodeMap.h"
 #include "Runtime/Instance.h"
 #include "Runtime/StoreImpl.h"
 #include "Runtime/Trap.h"
@@ -35,11 +36,46 @@ Store::Impl::~Impl() {
 static_assert(sizeof(RecordStorage<8>) >= 4 * sizeof(void *) + 16,
               "VMRuntimeLimits fits its storage");
 
+/// The backtrace frames of \p CP's PCs that lie in functions of \p S's
+/// instances, with names from their modules' name sections. The code
+/// offset is the function body's start in the module (Orca records no
+/// finer PC-to-wasm map yet).
+static std::vector<TrapFrame> symbolize(const CatchPoint &CP, Store::Impl &S) {
+  std::vector<TrapFrame> Out;
+  for (unsigned N = 0; N < CP.NumFrames; ++N) {
+    CodeRange R;
+    if (!CodeMap::global().lookup(CP.Frames[N], R) ||
+        R.FuncIndex == CodeRange::NoFunc)
+      continue;
+    TrapFrame F{R.FuncIndex, "", 0};
+    for (InstanceData *I : S.Instances) {
+      const Module &M = I->mod();
+      const auto &Fns = I->compiled().Code->Functions;
+      if (R.FuncIndex < M.NumImportedFuncs ||
+          R.FuncIndex - M.NumImportedFuncs >= Fns.size() ||
+          reinterpret_cast<uintptr_t>(Fns[R.FuncIndex - M.NumImportedFuncs]) !=
+              R.Start)
+        continue;
+      if (const std::string *Name = M.Names.functionName(R.FuncIndex))
+        F.FuncName = *Name;
+      F.CodeOffset = M.Bodies[R.FuncIndex - M.NumImportedFuncs].CodeStart;
+      break;
+    }
+    Out.push_back(std::move(F));
+  }
+  return Out;
+}
+
 llvm::Error orca::trapFromCatchPoint(CatchPoint &CP) {
   std::string Msg = CP.Code == TrapCode::HostError
                         ? std::move(CP.Message)
                         : std::string(trapMessage(CP.Code));
-  return llvm::make_error<TrapError>(CP.Code, std::move(Msg));
+  auto T = std::make_unique<TrapError>(CP.Code, std::move(Msg));
+  if (CP.HasFault)
+    T->FaultAddress = CP.FaultAddress;
+  if (CP.S)
+    T->Backtrace = symbolize(CP, *CP.S);
+  return llvm::Error(std::move(T));
 }
 
 llvm::Error Store::Impl::enterWasm(const void *Tramp, const void *Fn,
@@ -48,12 +84,12 @@ llvm::Error Store::Impl::enterWasm(const void *Tramp, const void *Fn,
   const VMOffsets &L = hostLayout();
   if (EntryDepth == 0) {
     auto SP = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
-    uint64_t Max = E.config().MaxWasmStack;
     storeAt<uintptr_t>(Limits.get(), L.runtimeLimitsStackLimit(),
-                       SP > Max ? uintptr_t(SP - Max) : 0);
+                       wasmStackLimit(SP, E.config().MaxWasmStack));
   }
   ++EntryDepth;
   CatchPoint CP;
+  CP.S = this;
   bool Returned = callWithCatch(
       CP, reinterpret_cast<HostToWasmFn>(const_cast<void *>(Tramp)), Fn,
       CalleeVMCtx, CallerVMCtx, Slots);
@@ -81,8 +117,15 @@ Extern Store::createHostFunction(const FuncType &T, HostCallback CB) {
   return Extern{ExternKind::Func, I->HostFuncs.back()->anyfunc()};
 }
 
+Extern Store::createRawHostFunction(const FuncType &T, RawHostCallback CB) {
+  uint32_t Sig = I->engine().Sigs.intern(T);
+  I->HostFuncs.push_back(
+      std::make_unique<HostFunc>(*this, T, Sig, std::move(CB)));
+  return Extern{ExternKind::Func, I->HostFuncs.back()->anyfunc()};
+}
+
 llvm::Expected<Extern> Store::createMemory(const MemoryType &T) {
-  auto M = MemoryInstance::create(T, nullptr, I->engine().memoryGuardBytes());
+  auto M = MemoryInstance::create(T, nullptr, I->engine().memoryLayout());
   if (!M)
     return M.takeError();
   I->Memories.push_back(std::move(*M));

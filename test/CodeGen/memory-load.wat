@@ -25,7 +25,7 @@
 ;; CHECK-NEXT: load i64, ptr [[P]], align 1
 ;; GUARD-LABEL: define i64 @wasm_func_0(
 ;; GUARD-NOT: icmp ugt
-;; GUARD: load i64, ptr {{%[0-9]+}}, align 1
+;; GUARD: load volatile i64, ptr {{%[0-9]+}}, align 1
 (module
   (memory 1)
   (func (param i32) (result i64)

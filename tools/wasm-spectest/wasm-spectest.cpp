@@ -78,6 +78,11 @@ static llvm::cl::opt<unsigned> Timeout(
     llvm::cl::desc("With --isolate: kill a file's child after this many "
                    "seconds (0: no limit)"),
     llvm::cl::init(0), llvm::cl::cat(Cat));
+static llvm::cl::opt<std::string> BoundsChecks(
+    "bounds-checks",
+    llvm::cl::desc("Memory bounds checks: explicit, or guard (guard pages "
+                   "and signals; the default on 64-bit hosts)"),
+    llvm::cl::value_desc("explicit|guard"), llvm::cl::cat(Cat));
 // Internal: the child side of --isolate.
 static llvm::cl::opt<bool> ChildMode("child-mode", llvm::cl::Hidden,
                                      llvm::cl::cat(Cat));
@@ -160,6 +165,8 @@ FileOutcome Driver::runInProcess(const std::string &Path,
   if (!E) {
     EngineConfig Config;
     Config.Feat = *P.Feat;
+    if (!BoundsChecks.empty())
+      Config.ExplicitBoundsChecks = BoundsChecks == "explicit";
     auto NewE = Engine::create(Config);
     if (!NewE)
       return FailFile("cannot create an engine: " +
@@ -203,6 +210,8 @@ FileOutcome Driver::runInChild(const std::string &Path,
                        std::to_string(MaxFailureLines));
   for (const std::string &P : Proposals)
     ArgStore.push_back("--proposal=" + P);
+  if (!BoundsChecks.empty())
+    ArgStore.push_back("--bounds-checks=" + BoundsChecks);
   ArgStore.push_back(Path);
   std::vector<StringRef> Args(ArgStore.begin(), ArgStore.end());
   // stderr stays the parent's (print output with -v, runtime diagnostics).
@@ -298,6 +307,13 @@ int main(int argc, char **argv) {
   llvm::cl::HideUnrelatedOptions(Cat);
   llvm::cl::ParseCommandLineOptions(argc, argv,
                                     "Orca WebAssembly spec-test runner\n");
+
+  if (!BoundsChecks.empty() && BoundsChecks != "explicit" &&
+      BoundsChecks != "guard") {
+    llvm::errs() << "wasm-spectest: --bounds-checks must be explicit or "
+                    "guard\n";
+    return 2;
+  }
 
   Driver D;
   D.Opts.Verbose = Verbose;

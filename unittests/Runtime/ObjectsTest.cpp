@@ -23,7 +23,7 @@ MemoryType memType(uint64_t Min, std::optional<uint64_t> Max) {
 }
 
 TEST(MemoryInstanceTest, GrowsInPlaceUpToItsMaximum) {
-  auto M = MemoryInstance::create(memType(1, 3), nullptr, 65536);
+  auto M = MemoryInstance::create(memType(1, 3), nullptr, MemoryLayout());
   ASSERT_TRUE(bool(M)) << llvm::toString(M.takeError());
   MemoryInstance &Mem = **M;
   uint8_t *Base = Mem.base();
@@ -44,7 +44,8 @@ TEST(MemoryInstanceTest, GrowsInPlaceUpToItsMaximum) {
 
 TEST(MemoryInstanceTest, DefinitionRecordFollowsGrowth) {
   alignas(16) uintptr_t Def[2] = {0, 0};
-  auto M = MemoryInstance::create(memType(0, std::nullopt), Def, 0);
+  auto M =
+      MemoryInstance::create(memType(0, std::nullopt), Def, MemoryLayout());
   ASSERT_TRUE(bool(M)) << llvm::toString(M.takeError());
   EXPECT_EQ(reinterpret_cast<uint8_t *>(Def[0]), (*M)->base());
   EXPECT_NE(Def[0], 0u);
@@ -56,7 +57,7 @@ TEST(MemoryInstanceTest, DefinitionRecordFollowsGrowth) {
 }
 
 TEST(MemoryInstanceTest, BoundsChecksDoNotWrap) {
-  auto M = MemoryInstance::create(memType(1, 1), nullptr, 0);
+  auto M = MemoryInstance::create(memType(1, 1), nullptr, MemoryLayout());
   ASSERT_TRUE(bool(M)) << llvm::toString(M.takeError());
   EXPECT_TRUE((*M)->inBounds(0, 65536));
   EXPECT_TRUE((*M)->inBounds(65536, 0));
@@ -66,7 +67,8 @@ TEST(MemoryInstanceTest, BoundsChecksDoNotWrap) {
 }
 
 TEST(MemoryInstanceTest, RejectsMinimumAboveFourGiB) {
-  auto M = MemoryInstance::create(memType(65537, std::nullopt), nullptr, 0);
+  auto M = MemoryInstance::create(memType(65537, std::nullopt), nullptr,
+                                  MemoryLayout());
   EXPECT_FALSE(bool(M));
   llvm::consumeError(M.takeError());
 }

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Usage: run-both.sh TOOL FUNC MODULE ARGS... (see ../lit.local.cfg).
+tool=$1
+fn=$2
+shift 2
+dir=$(mktemp -d) || exit 2
+ORCA_BOUNDS_CHECKS=guard $tool --invoke "$fn" "$@" >"$dir/g.out" 2>"$dir/g.err"
+g=$?
+ORCA_BOUNDS_CHECKS=explicit $tool --invoke "$fn" "$@" >"$dir/e.out" 2>"$dir/e.err"
+e=$?
+echo "status guard=$g explicit=$e"
+grep -v '^  at wasm address' "$dir/g.err" >"$dir/g.cmp"
+grep -v '^  at wasm address' "$dir/e.err" >"$dir/e.cmp"
+rc=0
+if ! cmp -s "$dir/g.cmp" "$dir/e.cmp"; then
+  echo "guard and explicit modes differ:"
+  diff "$dir/g.cmp" "$dir/e.cmp"
+  rc=1
+fi
+cat "$dir/g.err"
+echo "explicit:"
+cat "$dir/e.err"
+rm -rf "$dir"
+exit $rc
