@@ -20,3 +20,23 @@ config.environment["PATH"] = os.pathsep.join(
 config.substitutions.append(("%wat2wasm", config.wat2wasm))
 config.substitutions.append(("%testsuite", config.wasm_testsuite))
 config.substitutions.append(("%examples", os.path.join(config.orca_obj_root, "examples")))
+
+# LLVM's convention: `REQUIRES: aarch64-registered-target` and the like.
+for target in getattr(config, "llvm_targets", "").split(";"):
+    if target:
+        config.available_features.add(target.lower() + "-registered-target")
+
+# Cross builds run Orca's own tools through the emulator (qemu-aarch64 -L
+# SYSROOT); host tools (wat2wasm, FileCheck) run natively. `emulated` lets a
+# test opt out of what the emulator cannot do.
+emulator = [a for a in getattr(config, "orca_emulator", "").split(";") if a]
+if emulator:
+    import shlex
+    config.available_features.add("emulated")
+    prefix = " ".join(shlex.quote(a) for a in emulator)
+    for tool in ["wasm-run", "wasm-compile", "wasm-spectest"]:
+        config.substitutions.append(
+            (r"(?<![\w./%-])" + tool + r"(?![\w./-])",
+             prefix + " " + os.path.join(config.orca_tools_dir, tool)))
+# WASI test programs (test/wasi/Inputs/*.c built to wasm32-wasi).
+config.substitutions.append(("%wasi_inputs", os.path.join(config.orca_obj_root, "test", "wasi", "Inputs")))

@@ -1,0 +1,16 @@
+// Prints its arguments and its whole environment, one per line.
+#include <stdio.h>
+#include <stdlib.h>
+
+extern char **environ;
+
+int main(int argc, char **argv) {
+  printf("argc=%d\n", argc);
+  for (int i = 0; i < argc; ++i)
+    printf("argv[%d]=%s\n", i, argv[i]);
+  for (char **e = environ; *e; ++e)
+    printf("env %s\n", *e);
+  const char *v = getenv("GREETING");
+  printf("GREETING=%s\n", v ? v : "(unset)");
+  return 0;
+}
