@@ -21,7 +21,7 @@ using namespace orca;
 static void hostFunctionEntry(void *Ctx, void *CallerVMCtx, ValRaw *Slots,
                               uint32_t Count) {
   CatchPoint *CP = currentCatchPoint();
-  if (HostFunc::fromContext(Ctx)->callFromWasm(CallerVMCtx, Slots, CP->Message))
+  if (HostFunc::fromContext(Ctx)->callFromWasm(CallerVMCtx, Slots, CP->HostErr))
     return;
   raiseTrap(TrapCode::HostError);
 }
@@ -83,10 +83,15 @@ HostFunc::callFromHost(llvm::ArrayRef<Value> Args) {
 }
 
 bool HostFunc::callFromWasm(void *CallerVMCtx, ValRaw *Slots,
-                            std::string &ErrorOut) {
+                            llvm::Error &ErrorOut) {
   if (Raw) {
     Caller C(*Owner, callerInstance(CallerVMCtx));
-    return Raw(C, Slots, ErrorOut);
+    std::string Message;
+    if (Raw(C, Slots, Message))
+      return true;
+    ErrorOut =
+        llvm::make_error<TrapError>(TrapCode::HostError, std::move(Message));
+    return false;
   }
   llvm::SmallVector<Value, 8> Args, Results;
   for (size_t I = 0; I < Type.Params.size(); ++I)
@@ -95,7 +100,7 @@ bool HostFunc::callFromWasm(void *CallerVMCtx, ValRaw *Slots,
     Results.push_back(Value::zero(T));
   Caller C(*Owner, callerInstance(CallerVMCtx));
   if (llvm::Error E = CB(C, Args, Results)) {
-    ErrorOut = llvm::toString(std::move(E));
+    ErrorOut = std::move(E);
     return false;
   }
   for (size_t I = 0; I < Results.size(); ++I) {

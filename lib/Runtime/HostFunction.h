@@ -42,7 +42,7 @@ public:
 
   /// Runs the callback on the value slots of a wasm-to-host trampoline.
   /// Returns false when it failed, with the message in \p ErrorOut.
-  bool callFromWasm(void *CallerVMCtx, ValRaw *Slots, std::string &ErrorOut);
+  bool callFromWasm(void *CallerVMCtx, ValRaw *Slots, llvm::Error &ErrorOut);
 
 private:
   RecordStorage<3> Anyfunc;

@@ -38,13 +38,15 @@ static_assert(sizeof(RecordStorage<8>) >= 4 * sizeof(void *) + 16,
 
 /// The backtrace frames of \p CP's PCs that lie in functions of \p S's
 /// instances, with names from their modules' name sections. The code
-/// offset is the function body's start in the module (Orca records no
-/// finer PC-to-wasm map yet).
+/// offset is the wasm instruction's, from the code map's PC map (the
+/// trapping instruction, or the call for outer frames, whose PCs are
+/// return addresses minus one); the body's start when the map has none.
 static std::vector<TrapFrame> symbolize(const CatchPoint &CP, Store::Impl &S) {
   std::vector<TrapFrame> Out;
   for (unsigned N = 0; N < CP.NumFrames; ++N) {
     CodeRange R;
-    if (!CodeMap::global().lookup(CP.Frames[N], R) ||
+    uint32_t WasmOffset = 0;
+    if (!CodeMap::global().lookup(CP.Frames[N], R, &WasmOffset) ||
         R.FuncIndex == CodeRange::NoFunc)
       continue;
     TrapFrame F{R.FuncIndex, "", 0};
@@ -58,7 +60,10 @@ static std::vector<TrapFrame> symbolize(const CatchPoint &CP, Store::Impl &S) {
         continue;
       if (const std::string *Name = M.Names.functionName(R.FuncIndex))
         F.FuncName = *Name;
-      F.CodeOffset = M.Bodies[R.FuncIndex - M.NumImportedFuncs].CodeStart;
+      const FunctionBody &Body = M.Bodies[R.FuncIndex - M.NumImportedFuncs];
+      bool InBody =
+          WasmOffset >= Body.CodeStart && WasmOffset < Body.CodeEnd;
+      F.CodeOffset = InBody ? WasmOffset : Body.CodeStart;
       break;
     }
     Out.push_back(std::move(F));
@@ -67,10 +72,24 @@ static std::vector<TrapFrame> symbolize(const CatchPoint &CP, Store::Impl &S) {
 }
 
 llvm::Error orca::trapFromCatchPoint(CatchPoint &CP) {
-  std::string Msg = CP.Code == TrapCode::HostError
-                        ? std::move(CP.Message)
-                        : std::string(trapMessage(CP.Code));
-  auto T = std::make_unique<TrapError>(CP.Code, std::move(Msg));
+  if (CP.Code == TrapCode::HostError && CP.HostErr) {
+    // The host's own error becomes the trap's message and its Cause; a
+    // trap the host raised keeps its message.
+    std::string Msg;
+    std::unique_ptr<llvm::ErrorInfoBase> Cause;
+    llvm::handleAllErrors(
+        std::move(CP.HostErr), [&](const TrapError &T) { Msg = T.text(); },
+        [&](std::unique_ptr<llvm::ErrorInfoBase> E) {
+          Msg = E->message();
+          Cause = std::move(E);
+        });
+    auto T = std::make_unique<TrapError>(TrapCode::HostError, std::move(Msg));
+    T->Cause = std::move(Cause);
+    if (CP.S)
+      T->Backtrace = symbolize(CP, *CP.S);
+    return llvm::Error(std::move(T));
+  }
+  auto T = std::make_unique<TrapError>(CP.Code, trapMessage(CP.Code));
   if (CP.HasFault)
     T->FaultAddress = CP.FaultAddress;
   if (CP.S)

@@ -8,6 +8,7 @@
 #include "llvm/Support/Error.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,14 @@ public:
   /// Memory faults: the wasm address that faulted.
   std::optional<uint64_t> FaultAddress;
   std::vector<TrapFrame> Backtrace;
+  /// For HostError: the error the host function returned, kept whole so
+  /// that an embedder can recognise its own errors (WASI's exit request is
+  /// one). Null when the host raised a plain trap message.
+  std::unique_ptr<llvm::ErrorInfoBase> Cause;
+  template <typename ErrT> const ErrT *causeAs() const {
+    return Cause && Cause->isA<ErrT>() ? static_cast<const ErrT *>(Cause.get())
+                                       : nullptr;
+  }
 
   void log(llvm::raw_ostream &OS) const override { OS << Message; }
   std::error_code convertToErrorCode() const override {

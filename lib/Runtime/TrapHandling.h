@@ -54,8 +54,11 @@ struct CatchPoint {
   sigjmp_buf Buf;
   CatchPoint *Prev = nullptr;
   TrapCode Code = TrapCode::Unreachable;
-  /// For HostError: the host's message, written before the raise.
-  std::string Message;
+  /// For HostError: the host's error, kept as it is so that the embedder
+  /// gets back exactly what its callback returned (WASI's proc_exit relies
+  /// on this). Written before the raise; consumed by trapFromCatchPoint.
+  llvm::Error HostErr = llvm::Error::success();
+  ~CatchPoint() { llvm::consumeError(std::move(HostErr)); }
   /// The store whose wasm this entry runs: faults are checked against its
   /// memories. Set by the caller of callWithCatch.
   Store::Impl *S = nullptr;
@@ -88,7 +91,7 @@ using HostToWasmFn = void (*)(const void *Fn, void *CalleeVMCtx,
 
 /// Calls \p Tramp(Fn, Callee, Caller, Values) under a new catch point.
 /// Returns true if the call returned, false if it trapped (then CP.Code and,
-/// for host errors, CP.Message say why).
+/// for host errors, CP.HostErr say why).
 bool callWithCatch(CatchPoint &CP, HostToWasmFn Tramp, const void *Fn,
                    void *CalleeVMCtx, void *CallerVMCtx, ValRaw *Values);
 

@@ -262,17 +262,16 @@ static std::vector<std::string> guestEnv(const Options &O) {
   return Out;
 }
 
-/// Reports an error from the runtime. A stop by proc_exit (whether the
-/// runtime passed WasiExit through or turned it into a HostError trap,
-/// which the context's recorded exit code tells apart) exits quietly with
-/// the guest's code; traps exit like wasmtime's.
-static int report(Error E, WasiContext *Ctx) {
+/// Reports an error from the runtime. A stop by proc_exit (a HostError
+/// trap whose cause is WasiExit) exits quietly with the guest's code; traps
+/// exit like wasmtime's.
+static int report(Error E) {
   int Code = ExitError;
   handleAllErrors(
-      std::move(E), [&](const WasiExit &X) { Code = int(X.code()); },
+      std::move(E),
       [&](const TrapError &T) {
-        if (Ctx && Ctx->exitCode() && T.code() == TrapCode::HostError) {
-          Code = int(*Ctx->exitCode());
+        if (const WasiExit *X = T.causeAs<WasiExit>()) {
+          Code = int(X->code());
           return;
         }
         errs() << "wasm-run: wasm trap: " << T.text() << '\n';
@@ -325,10 +324,10 @@ int main(int argc, char **argv) {
   Config.OptLevel = O.OptLevel;
   auto E = Engine::create(Config);
   if (!E)
-    return report(E.takeError(), nullptr);
+    return report(E.takeError());
   auto M = (*E)->compile(std::move(Bytes));
   if (!M)
-    return report(M.takeError(), nullptr);
+    return report(M.takeError());
   timings::mark(timings::Compiled);
 
   WasiConfig WC;
@@ -347,10 +346,10 @@ int main(int argc, char **argv) {
   defineWasi(Resolver, S, **Ctx);
   auto Imports = Resolver.resolve(S, **M);
   if (!Imports)
-    return report(Imports.takeError(), Ctx->get());
+    return report(Imports.takeError());
   auto Inst = S.instantiate(*M, *Imports);
   if (!Inst)
-    return report(Inst.takeError(), Ctx->get());
+    return report(Inst.takeError());
   timings::mark(timings::Instantiated);
 
   std::string Entry = O.Invoke.empty() ? "_start" : O.Invoke;
@@ -369,20 +368,20 @@ int main(int argc, char **argv) {
     for (size_t I = 0; I < O.GuestArgs.size(); ++I) {
       auto V = parseValue(Type.Params[I], O.GuestArgs[I]);
       if (!V)
-        return report(V.takeError(), nullptr);
+        return report(V.takeError());
       Args.push_back(*V);
     }
     // A WASI reactor is initialised before any of its exports is called.
     if (std::optional<Extern> Init = (*Inst)->getExport("_initialize");
         Init && Init->Kind == ExternKind::Func && Entry != "_initialize") {
       if (auto R = S.call(*Init, {}); !R)
-        return report(R.takeError(), Ctx->get());
+        return report(R.takeError());
     }
   }
   auto Results = S.call(*Func, Args);
   timings::mark(timings::RunEnd);
   if (!Results)
-    return report(Results.takeError(), Ctx->get());
+    return report(Results.takeError());
   for (const Value &V : *Results)
     outs() << formatValue(V) << '\n';
   outs().flush();

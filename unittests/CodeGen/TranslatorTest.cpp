@@ -186,9 +186,11 @@ TEST(TranslatorTest, BrTableToSwitch) {
   ASSERT_TRUE(T.LM);
   llvm::Function *F = T.LM->getFunction("wasm_func_0");
   ASSERT_EQ(countOps(*F, Instruction::Switch), 1u);
-  for (BasicBlock &BB : *F)
-    if (auto *SI = dyn_cast<SwitchInst>(BB.getTerminator()))
+  for (BasicBlock &BB : *F) {
+    if (auto *SI = dyn_cast<SwitchInst>(BB.getTerminator())) {
       EXPECT_EQ(SI->getNumCases(), 2u);
+    }
+  }
 }
 
 } // namespace
