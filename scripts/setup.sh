@@ -7,6 +7,10 @@ BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 
 bash "$ROOT/scripts/install-deps.sh"
 BUILD_DIR="$BUILD_DIR" bash "$ROOT/scripts/build.sh"
-echo "setup: running examples/primes.c (compiled to wasm32 with clang-19):"
+cd "$ROOT"
+echo "setup: running examples/wc.c (C compiled to wasm32-wasi) under wasm-run:"
+echo "  wasm-run --dir examples::/ $BUILD_DIR/examples/wc.wasm /wc.c /primes.c"
+"$BUILD_DIR/bin/wasm-run" --dir examples::/ "$BUILD_DIR/examples/wc.wasm" /wc.c /primes.c
+echo "setup: and examples/primes.c through --invoke:"
 echo "  wasm-run --invoke count_primes $BUILD_DIR/examples/primes.wasm 100000"
 "$BUILD_DIR/bin/wasm-run" --invoke count_primes "$BUILD_DIR/examples/primes.wasm" 100000
