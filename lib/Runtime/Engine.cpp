@@ -26,20 +26,8 @@ const VMOffsets &orca::hostLayout() {
 Engine::Engine(std::unique_ptr<Impl> I) : I(std::move(I)) {}
 Engine::~Engine() = default;
 
-/// ORCA_BOUNDS_CHECKS=explicit|guard overrides the configured mode.
-static EngineConfig applyEnvironment(EngineConfig C) {
-  if (const char *Mode = std::getenv("ORCA_BOUNDS_CHECKS")) {
-    if (std::strcmp(Mode, "explicit") == 0)
-      C.ExplicitBoundsChecks = true;
-    else if (std::strcmp(Mode, "guard") == 0)
-      C.ExplicitBoundsChecks = false;
-  }
-  return C;
-}
-
 llvm::Expected<std::unique_ptr<Engine>>
-Engine::create(const EngineConfig &Requested) {
-  EngineConfig C = applyEnvironment(Requested);
+Engine::create(const EngineConfig &C) {
   // Guard mode turns faults into traps; the handler is process-wide and
   // installed once.
   installTrapHandlers();

@@ -45,9 +45,8 @@ struct EngineConfig {
   /// Explicit bounds checks on every memory access. Off by default on
   /// 64-bit hosts: memories are then surrounded by guard regions and an
   /// out-of-bounds access faults; the signal handler turns the fault into
-  /// the trap (Runtime/TrapHandling.h). The environment variable
-  /// ORCA_BOUNDS_CHECKS=explicit|guard overrides this at Engine::create
-  /// (for testing tools that have no flag for it).
+  /// the trap (Runtime/TrapHandling.h). Tools expose it as
+  /// --bounds-checks=explicit|guard.
   bool ExplicitBoundsChecks = sizeof(void *) < 8;
   /// Guard mode: address space reserved from each memory's base (at least
   /// its maximum size is always reserved).

@@ -14,8 +14,8 @@
 ;; END-NEXT: 0: func[0] load8 @ 0x
 ;;
 ;; The last byte in bounds is fine, in both modes.
-;; RUN: env ORCA_BOUNDS_CHECKS=guard wasm-run --invoke load8 %t.wasm 65535 | FileCheck %s --check-prefix=LAST
-;; RUN: env ORCA_BOUNDS_CHECKS=explicit wasm-run --invoke load8 %t.wasm 65535 | FileCheck %s --check-prefix=LAST
+;; RUN: wasm-run --bounds-checks=guard --invoke load8 %t.wasm 65535 | FileCheck %s --check-prefix=LAST
+;; RUN: wasm-run --bounds-checks=explicit --invoke load8 %t.wasm 65535 | FileCheck %s --check-prefix=LAST
 ;; LAST: 7
 ;;
 ;; A 4-byte access straddling the end faults at the end.
@@ -51,7 +51,7 @@
 ;; GROWN: status guard=134 explicit=134
 ;; GROWN-NEXT: wasm trap: out of bounds memory access
 ;; GROWN-NEXT: at wasm address 0x20000
-;; RUN: env ORCA_BOUNDS_CHECKS=guard wasm-run --invoke grow_then_load %t.wasm 131071 | FileCheck %s --check-prefix=GROWNOK
+;; RUN: wasm-run --bounds-checks=guard --invoke grow_then_load %t.wasm 131071 | FileCheck %s --check-prefix=GROWNOK
 ;; GROWNOK: 0
 (module
   (memory 1)

@@ -66,6 +66,8 @@ OPTIONS:
   --inherit-env        Also give the guest the host's environment (--env
                        entries override it)
   -O0 .. -O3           Optimisation level (default 2)
+  --bounds-checks=MODE guard (guard pages and signals; the default on
+                       64-bit hosts) or explicit (a check per access)
   --fuel N             (not supported yet)
   --timeout DURATION   (not supported yet)
   --max-memory SIZE    (not supported yet)
@@ -82,6 +84,7 @@ struct Options {
   std::vector<std::string> GuestArgs;
   std::string Invoke;
   unsigned OptLevel = 2;
+  std::optional<bool> ExplicitBoundsChecks;
   std::vector<Preopen> Dirs;
   std::vector<std::string> Env;
   bool InheritEnv = false;
@@ -180,6 +183,13 @@ static int parseArgs(int argc, char **argv, Options &O) {
     }
     if (A.starts_with("-O"))
       return fail("-O must be 0, 1, 2 or 3");
+    if (A.starts_with("--bounds-checks=")) {
+      StringRef Mode = A.drop_front(strlen("--bounds-checks="));
+      if (Mode != "explicit" && Mode != "guard")
+        return fail("--bounds-checks must be 'explicit' or 'guard'");
+      O.ExplicitBoundsChecks = Mode == "explicit";
+      continue;
+    }
     bool IsInvoke = A == "--invoke" || A.starts_with("--invoke=") ||
                     A == "-invoke" || A.starts_with("-invoke=");
     if (IsInvoke) {
@@ -322,6 +332,8 @@ int main(int argc, char **argv) {
   timings::mark(timings::Start);
   EngineConfig Config;
   Config.OptLevel = O.OptLevel;
+  if (O.ExplicitBoundsChecks)
+    Config.ExplicitBoundsChecks = *O.ExplicitBoundsChecks;
   auto E = Engine::create(Config);
   if (!E)
     return report(E.takeError());

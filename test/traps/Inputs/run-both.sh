@@ -4,9 +4,9 @@ tool=$1
 fn=$2
 shift 2
 dir=$(mktemp -d) || exit 2
-ORCA_BOUNDS_CHECKS=guard $tool --invoke "$fn" "$@" >"$dir/g.out" 2>"$dir/g.err"
+$tool --bounds-checks=guard --invoke "$fn" "$@" >"$dir/g.out" 2>"$dir/g.err"
 g=$?
-ORCA_BOUNDS_CHECKS=explicit $tool --invoke "$fn" "$@" >"$dir/e.out" 2>"$dir/e.err"
+$tool --bounds-checks=explicit --invoke "$fn" "$@" >"$dir/e.out" 2>"$dir/e.err"
 e=$?
 echo "status guard=$g explicit=$e"
 grep -v '^  at wasm address' "$dir/g.err" >"$dir/g.cmp"
