@@ -1,0 +1,557 @@
+#!/usr/bin/env python3
+"""bench/run.py - Orca's benchmark suite: generated-code speed and compile time.
+
+    python3 bench/run.py [--reps N] [--quick] [--only a,b] [--skip-real]
+                         [--no-node] [--build-dir DIR]
+
+Builds every workload with clang-19 -O2 three ways - natively
+(-march=native), for wasm32-wasi (scalar) and for wasm32-wasi with
+-msimd128 - runs each natively, under Orca's wasm-run (ORCA_TIMINGS=1 splits
+compile, instantiate and run time) and, when `node` is on PATH, under
+Node.js 20 (bench/node-wasi-run.mjs; default tiering and --no-liftoff, always
+with --no-concurrent-marking), checks that every run prints native's
+checksum, and measures Orca's compile time per module at -O0/-O1/-O2.
+Writes bench/results.json and bench/RESULTS.md.
+
+Workloads: the C kernels in bench/kernels/ (written for this project), and
+real programs from Debian source packages fetched with `apt-get source` at
+benchmark time into BUILD/bench-cache (never committed): SQLite's speedtest1,
+zlib and bzip2 (drivers in bench/kernels/real/).  `apt-get` uses a private
+configuration (a bookworm deb-src entry) under the cache; the system's apt
+configuration is not touched.
+
+Times are medians of N runs (--reps, default 3; --quick means 1).  The
+primary metric is CPU time (user+sys of the process, or of the run phase as
+reported by wasm-run / the node runner), because on a shared, loaded machine
+wall time mostly measures waiting for a core; wall times are kept in the JSON.
+"""
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+KDIR = os.path.join(HERE, "kernels")
+RDIR = os.path.join(KDIR, "real")
+
+CLANG = "clang-19"
+NATIVE_FLAGS = ["-O2", "-march=native", "-ffp-contract=off", "-std=gnu11"]
+WASM_FLAGS = ["--target=wasm32-wasi", "-O2", "-std=gnu11"]
+WASM_LDFLAGS = ["-Wl,-z,stack-size=1048576"]
+SIMD_FLAGS = ["-msimd128"]
+
+KERNELS = ["matmul", "jacobi2d", "fib_ack", "sha256", "quicksort", "bintree",
+           "memops", "mathfp", "interp", "saxpy_dot", "nbody", "hashmap",
+           "mandelbrot"]
+
+SQLITE_DEFS = ["-DSQLITE_OS_OTHER=1", "-DSQLITE_TEMP_STORE=3",
+               "-DSQLITE_OMIT_LOAD_EXTENSION", "-DSQLITE_THREADSAFE=0",
+               "-DSQLITE_OMIT_WAL", "-DSQLITE_OMIT_SHARED_CACHE",
+               "-DSQLITE_DEFAULT_MEMSTATUS=0"]
+ZLIB_SRCS = ["adler32", "crc32", "deflate", "inflate", "infback", "inftrees",
+             "inffast", "trees", "zutil", "compress", "uncompr"]
+BZIP2_SRCS = ["blocksort", "huffman", "crctable", "randtable", "compress",
+              "decompress", "bzlib"]
+
+TARGETS = ["native", "wasm", "wasm-simd"]
+
+
+def log(*a):
+    print(*a, file=sys.stderr, flush=True)
+
+
+def sh(cmd, **kw):
+    log("  $ " + " ".join(cmd) if isinstance(cmd, list) else "  $ " + cmd)
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def newer(out, inputs):
+    """True when OUT exists and is newer than every input."""
+    if not os.path.exists(out):
+        return False
+    t = os.path.getmtime(out)
+    return all(os.path.getmtime(i) <= t for i in inputs if os.path.exists(i))
+
+
+# ---------------------------------------------------------------- building
+
+class Builder:
+    def __init__(self, build_dir):
+        self.cache = os.path.join(build_dir, "bench-cache")
+        self.bin = os.path.join(self.cache, "bin")
+        self.src = os.path.join(self.cache, "src")
+        self.sysroot = os.path.join(self.cache, "sysroot")
+        for t in TARGETS:
+            os.makedirs(os.path.join(self.bin, t), exist_ok=True)
+        os.makedirs(self.src, exist_ok=True)
+        self.make_sysroot()
+
+    def make_sysroot(self):
+        # clang looks for <sysroot>/{include,lib}/wasm32-wasi; Debian's
+        # wasi-libc lives in /usr/{include,lib}/wasm32-wasi.
+        for sub in ("include", "lib"):
+            d = os.path.join(self.sysroot, sub)
+            os.makedirs(d, exist_ok=True)
+            link = os.path.join(d, "wasm32-wasi")
+            if not os.path.islink(link):
+                os.symlink(f"/usr/{sub}/wasm32-wasi", link)
+
+    def flags(self, target):
+        if target == "native":
+            return list(NATIVE_FLAGS)
+        f = WASM_FLAGS + [f"--sysroot={self.sysroot}"]
+        return f + SIMD_FLAGS if target == "wasm-simd" else f
+
+    def out(self, name, target):
+        ext = "" if target == "native" else ".wasm"
+        return os.path.join(self.bin, target, name + ext)
+
+    def link(self, name, target, inputs, extra=()):
+        out = self.out(name, target)
+        if newer(out, inputs + [os.path.join(KDIR, "bench_common.h"), __file__]):
+            return out
+        ld = ["-lm"] + (WASM_LDFLAGS if target != "native" else [])
+        sh([CLANG] + self.flags(target) + list(extra) + ["-o", out] + inputs + ld)
+        return out
+
+    def obj(self, name, target, src, extra=()):
+        out = os.path.join(self.bin, target, name + ".o")
+        if newer(out, [src, __file__]):
+            return out
+        sh([CLANG] + self.flags(target) + list(extra) + ["-c", "-o", out, src])
+        return out
+
+    # --- Debian sources
+    def apt(self, *args):
+        a = os.path.join(self.cache, "apt")
+        for d in ("lists/partial", "cache/archives/partial", "etc"):
+            os.makedirs(os.path.join(a, d), exist_ok=True)
+        sl = os.path.join(a, "etc", "sources.list")
+        with open(sl, "w") as f:
+            f.write("deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] "
+                    "http://deb.debian.org/debian bookworm main\n")
+        opts = ["-o", f"Dir::Etc::SourceList={sl}",
+                "-o", "Dir::Etc::SourceParts=/nonexistent",
+                "-o", f"Dir::State::Lists={a}/lists",
+                "-o", f"Dir::Cache={a}/cache", "-q"]
+        return ["apt-get"] + opts + list(args)
+
+    def fetch(self, pkg, dirglob):
+        """Returns the unpacked source folder of Debian package PKG."""
+        for d in sorted(os.listdir(self.src)):
+            if re.fullmatch(dirglob, d) and os.path.isdir(os.path.join(self.src, d)):
+                return os.path.join(self.src, d)
+        if not any(f.startswith(pkg + "_") and ".orig" in f for f in os.listdir(self.src)):
+            lists = os.path.join(self.cache, "apt", "lists")
+            if not os.path.isdir(lists) or not any(f.endswith("Sources") for f in os.listdir(lists)):
+                sh(self.apt("update"), stdout=subprocess.DEVNULL)
+            sh(self.apt("source", "--download-only", pkg), cwd=self.src,
+               stdout=subprocess.DEVNULL)
+        orig = [f for f in os.listdir(self.src) if f.startswith(pkg + "_") and
+                re.search(r"\.orig\.tar\.\w+$", f)]
+        sh(["tar", "xf", orig[0]], cwd=self.src)
+        for d in sorted(os.listdir(self.src)):
+            if re.fullmatch(dirglob, d):
+                return os.path.join(self.src, d)
+        raise RuntimeError(f"{pkg}: no folder matching {dirglob} after unpacking")
+
+    def sqlite_amalgamation(self):
+        top = self.fetch("sqlite3", r"sqlite3-3\.[0-9.]+")
+        bld = os.path.join(self.src, "sqlite-bld")
+        amal = os.path.join(bld, "sqlite3.c")
+        if not os.path.exists(amal):
+            os.makedirs(bld, exist_ok=True)
+            sh([os.path.join(top, "configure"), "--disable-tcl"], cwd=bld,
+               stdout=subprocess.DEVNULL)
+            sh(["make", "sqlite3.c"], cwd=bld, stdout=subprocess.DEVNULL)
+        return top, bld
+
+
+def build_all(b, names, want_real):
+    """Returns {name: {"bins": {target: path}, "args": [...], "kind": ...}}."""
+    w = {}
+    for k in KERNELS:
+        if names and k not in names:
+            continue
+        src = os.path.join(KDIR, k + ".c")
+        w[k] = {"kind": "kernel", "args": [],
+                "bins": {t: b.link(k, t, [src]) for t in TARGETS}}
+    if not want_real:
+        return w
+    real = [("zlib", "zlib", r"zlib-1\.[0-9.]+(\.dfsg)?", ZLIB_SRCS, "zlib_bench.c"),
+            ("bzip2", "bzip2", r"bzip2-1\.[0-9.]+", BZIP2_SRCS, "bzip2_bench.c")]
+    for name, pkg, glob, srcs, driver in real:
+        if names and name not in names:
+            continue
+        try:
+            top = b.fetch(pkg, glob)
+            inputs = [os.path.join(RDIR, driver)] + [os.path.join(top, s + ".c") for s in srcs]
+            w[name] = {"kind": "debian", "args": [],
+                       "bins": {t: b.link(name, t, inputs, ["-I" + top, "-w"]) for t in TARGETS}}
+        except (subprocess.CalledProcessError, RuntimeError, IndexError) as e:
+            log(f"!! {name}: skipped, could not fetch or build: {e}")
+    if not names or "speedtest1" in names:
+        try:
+            top, bld = b.sqlite_amalgamation()
+            bins = {}
+            for t in TARGETS:
+                o = b.obj("sqlite3", t, os.path.join(bld, "sqlite3.c"), SQLITE_DEFS + ["-I" + bld])
+                bins[t] = b.link("speedtest1", t,
+                                 [os.path.join(top, "test", "speedtest1.c"),
+                                  os.path.join(RDIR, "sqlite_stub_vfs.c"), o],
+                                 SQLITE_DEFS + ["-I" + bld, "-w"])
+            # Fixed clock in the stub VFS: every reported time is 0.000s, so
+            # the whole output is the checksum.
+            w["speedtest1"] = {"kind": "debian", "args": ["--memdb", "--size", "60"],
+                               "bins": bins}
+        except (subprocess.CalledProcessError, RuntimeError, IndexError) as e:
+            log(f"!! speedtest1: skipped, could not fetch or build: {e}")
+    return w
+
+
+# ---------------------------------------------------------------- running
+
+TIMING_RE = re.compile(r"^(orca|node)-timings: (.*)$", re.M)
+
+
+def run_once(cmd, env=None, timeout=900):
+    """Runs CMD; returns dict(stdout, stderr, rc, wall_ms)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=env)
+    try:
+        out, err = p.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        out, err = p.communicate()
+    wall = (time.perf_counter() - t0) * 1e3
+    return {"stdout": out.decode(errors="replace"), "stderr": err.decode(errors="replace"),
+            "rc": p.returncode, "wall_ms": wall}
+
+
+def run_timed(cmd, env=None):
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    r = run_once(cmd, env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    r["cpu_ms"] = ((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)) * 1e3
+    m = TIMING_RE.search(r["stderr"])
+    r["phases"] = {k: float(v) for k, v in (kv.split("=") for kv in m.group(2).split())} if m else {}
+    return r
+
+
+def checksum_of(stdout):
+    lines = [l for l in stdout.splitlines() if l.startswith("checksum: ")]
+    if lines:
+        return lines[-1][len("checksum: "):].strip()
+    return "sha256:" + hashlib.sha256(stdout.encode()).hexdigest()[:16]
+
+
+def same_checksum(a, b):
+    if a == b:
+        return True
+    try:
+        x, y = float(a), float(b)
+    except ValueError:
+        return False
+    return abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1e-300)
+
+
+def configs(wasm_run, have_node):
+    """(config name, target, command builder, exec-time key)."""
+    env_orca = dict(os.environ, ORCA_TIMINGS="1")
+    c = [("native", "native", lambda b, a: [b] + a, None, None),
+         ("orca", "wasm", lambda b, a: [wasm_run, b] + a, "run_cpu_ms", env_orca),
+         ("orca-simd", "wasm-simd", lambda b, a: [wasm_run, b] + a, "run_cpu_ms", env_orca)]
+    if have_node:
+        runner = os.path.join(HERE, "node-wasi-run.mjs")
+        base = ["node", "--no-concurrent-marking", "--no-warnings"]
+        c += [("node-simd", "wasm-simd", lambda b, a: base + [runner, b] + a, "run_cpu_ms", None),
+              ("node-noliftoff-simd", "wasm-simd",
+               lambda b, a: base + ["--no-liftoff", runner, b] + a, "run_cpu_ms", None),
+              ("node-noliftoff", "wasm",
+               lambda b, a: base + ["--no-liftoff", runner, b] + a, "run_cpu_ms", None)]
+    return c
+
+
+def median(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
+def geomean(xs):
+    xs = [x for x in xs if x]
+    return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
+
+
+def run_suite(workloads, wasm_run, reps, have_node):
+    results = {}
+    for name, w in workloads.items():
+        log(f"== {name}")
+        res = {"kind": w["kind"], "args": w["args"], "configs": {}}
+        native_sum = None
+        for cname, target, mk, exec_key, env in configs(wasm_run, have_node):
+            runs = []
+            for _ in range(reps):
+                r = run_timed(mk(w["bins"][target], w["args"]), env)
+                runs.append(r)
+            ok_runs = [r for r in runs if r["rc"] == 0]
+            sums = sorted({checksum_of(r["stdout"]) for r in runs if r["rc"] == 0})
+            entry = {
+                "rc": [r["rc"] for r in runs],
+                "checksums": sums,
+                "total_cpu_ms": median([r["cpu_ms"] for r in ok_runs]),
+                "total_wall_ms": median([r["wall_ms"] for r in ok_runs]),
+            }
+            if exec_key:
+                entry["exec_cpu_ms"] = median([r["phases"].get(exec_key) for r in ok_runs])
+                entry["exec_wall_ms"] = median([r["phases"].get("run_ms") for r in ok_runs])
+                entry["compile_cpu_ms"] = median([r["phases"].get("compile_cpu_ms") for r in ok_runs])
+            else:  # native: the whole process is execution
+                entry["exec_cpu_ms"] = entry["total_cpu_ms"]
+                entry["exec_wall_ms"] = entry["total_wall_ms"]
+            if cname == "native":
+                native_sum = sums[0] if len(sums) == 1 else None
+                entry["match"] = native_sum is not None
+            else:
+                entry["match"] = (native_sum is not None and len(sums) == 1 and
+                                  len(ok_runs) == len(runs) and
+                                  same_checksum(sums[0], native_sum))
+            if not entry["match"]:
+                bad = [r for r in runs if r["rc"] != 0][:1]
+                entry["error"] = (bad[0]["stderr"][-600:] if bad else
+                                  f"checksum {sums} != native {native_sum}")
+                log(f"!! {name}/{cname}: MISMATCH OR FAILURE: {entry['error']}")
+            log(f"   {cname:22s} exec {entry['exec_cpu_ms'] or 0:9.1f} ms cpu   "
+                f"total {entry['total_cpu_ms'] or 0:9.1f} ms cpu   match={entry['match']}")
+            res["configs"][cname] = entry
+        results[name] = res
+    return results
+
+
+def compile_times(workloads, wasm_run, reps):
+    """Orca compile time per module and level (simd build), via a run that
+    stops after instantiation (an --invoke of an export that does not exist
+    fails right after instantiate; ORCA_TIMINGS still prints compile time)."""
+    env = dict(os.environ, ORCA_TIMINGS="1")
+    out = {}
+    for name, w in workloads.items():
+        path = w["bins"]["wasm-simd"]
+        e = {"bytes": os.path.getsize(path)}
+        for lvl in (0, 1, 2):
+            cpu, wall = [], []
+            for _ in range(reps):
+                r = run_timed([wasm_run, f"-O{lvl}", "--invoke", "__orca_bench_no_such_export__", path], env)
+                if "compile_cpu_ms" in r["phases"]:
+                    cpu.append(r["phases"]["compile_cpu_ms"])
+                    wall.append(r["phases"]["compile_ms"])
+            e[f"O{lvl}_cpu_ms"] = median(cpu)
+            e[f"O{lvl}_wall_ms"] = median(wall)
+        log(f"   compile {name:12s} {e['bytes']:8d} B  O0 {e['O0_cpu_ms'] or 0:8.1f}  "
+            f"O1 {e['O1_cpu_ms'] or 0:8.1f}  O2 {e['O2_cpu_ms'] or 0:8.1f} ms cpu")
+        out[name] = e
+    return out
+
+
+# ---------------------------------------------------------------- report
+
+def machine(load_before, load_after):
+    def first(cmd):
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True).stdout.splitlines()[0].strip()
+        except (OSError, IndexError):
+            return "?"
+    model = "?"
+    try:
+        for l in open("/proc/cpuinfo"):
+            if l.startswith("model name"):
+                model = l.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": model, "cores": os.cpu_count(), "kernel": platform.release(),
+        "os": first(["sh", "-c", ". /etc/os-release && echo $PRETTY_NAME"]),
+        "clang": first([CLANG, "--version"]),
+        "node": first(["node", "--version"]) if shutil.which("node") else None,
+        "orca_commit": first(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"]),
+        "loadavg_before": load_before, "loadavg_after": load_after,
+        "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+    }
+
+
+def fmt_ms(x):
+    return "—" if x is None else (f"{x:.0f}" if x >= 100 else f"{x:.1f}")
+
+
+def fmt_ratio(x):
+    return "—" if x is None else f"{x:.2f}"
+
+
+def write_markdown(path, data):
+    m, res, comp = data["machine"], data["results"], data["compile"]
+    cn = data["config_names"]
+    L = []
+    L.append("# Orca benchmark results\n")
+    L.append("Generated by `python3 bench/run.py` "
+             f"(reps={data['reps']}: every time is the median of {data['reps']} run(s)). "
+             "Do not edit by hand; re-run the command.\n")
+    L.append("## Machine\n")
+    L.append(f"- CPU: {m['cpu']}, {m['cores']} cores; {m['os']}, Linux {m['kernel']}")
+    L.append(f"- {m['clang']}; Node.js {m['node'] or 'absent'}; Orca commit {m['orca_commit']} (+ working tree)")
+    L.append(f"- Load average before/after: {m['loadavg_before']} / {m['loadavg_after']} — "
+             "**the machine was shared with other engineers' compilations**, so "
+             "times are CPU times (user+sys), not wall times; expect ±10% noise.")
+    L.append(f"- Date: {m['date']}\n")
+    L.append("## Execution time (ms of CPU, compile excluded) and ratio to native\n")
+    L.append("Native: clang-19 -O2 -march=native -ffp-contract=off (wasm has no fused "
+             "multiply-add, so contraction is off to keep checksums comparable). "
+             "wasm: clang-19 -O2 --target=wasm32-wasi, scalar (`orca`, `node-noliftoff`) "
+             "or -msimd128 (`*-simd`). Orca runs at -O2; its execution time is the "
+             "`run` phase of `ORCA_TIMINGS=1 wasm-run`, its total is the whole process "
+             "(compile included). Node's is the `wasi.start` phase of "
+             "`bench/node-wasi-run.mjs` (CPU of all V8 threads, background tier-up "
+             "included).\n")
+    hdr = ["workload", "native", "orca", "×", "orca total", "orca-simd", "×", "orca-simd total"]
+    if "node-simd" in cn:
+        hdr += ["node-simd", "×", "node-noliftoff-simd", "×", "node-noliftoff", "×"]
+    hdr += ["checksums"]
+    L.append("| " + " | ".join(hdr) + " |")
+    L.append("|" + "---|" * len(hdr))
+    for name, r in res.items():
+        c = r["configs"]
+        nat = c["native"]["exec_cpu_ms"]
+
+        def ratio(cfg):
+            e = c.get(cfg, {}).get("exec_cpu_ms")
+            return e / nat if e and nat else None
+        row = [f"{name}" + (" (Debian)" if r["kind"] == "debian" else ""), fmt_ms(nat),
+               fmt_ms(c["orca"]["exec_cpu_ms"]), fmt_ratio(ratio("orca")), fmt_ms(c["orca"]["total_cpu_ms"]),
+               fmt_ms(c["orca-simd"]["exec_cpu_ms"]), fmt_ratio(ratio("orca-simd")),
+               fmt_ms(c["orca-simd"]["total_cpu_ms"])]
+        if "node-simd" in cn:
+            for cfg in ("node-simd", "node-noliftoff-simd", "node-noliftoff"):
+                row += [fmt_ms(c[cfg]["exec_cpu_ms"]), fmt_ratio(ratio(cfg))]
+        bad = [k for k, v in c.items() if not v["match"]]
+        row.append("ok" if not bad else "**MISMATCH: " + ", ".join(bad) + "**")
+        L.append("| " + " | ".join(row) + " |")
+    g = data["geomean"]
+    row = ["**geomean ×**", "1.00", "", f"**{fmt_ratio(g.get('orca'))}**", "", "",
+           f"**{fmt_ratio(g.get('orca-simd'))}**", ""]
+    if "node-simd" in cn:
+        row += ["", fmt_ratio(g.get("node-simd")), "", fmt_ratio(g.get("node-noliftoff-simd")),
+                "", fmt_ratio(g.get("node-noliftoff"))]
+    row.append("")
+    L.append("| " + " | ".join(row) + " |")
+    L.append("")
+    L.append("Bars: Orca/native ≤ 1.10 with -msimd128 and ≤ 1.15 scalar (geomean), "
+             "Orca faster than `node --no-liftoff` on every workload.\n")
+    L.append(f"- orca-simd/native geomean: **{fmt_ratio(g.get('orca-simd'))}** "
+             f"({'meets' if g.get('orca-simd') and g['orca-simd'] <= 1.10 else 'misses'} the 1.10 bar)")
+    L.append(f"- orca (scalar)/native geomean: **{fmt_ratio(g.get('orca'))}** "
+             f"({'meets' if g.get('orca') and g['orca'] <= 1.15 else 'misses'} the 1.15 bar)")
+    if data.get("slower_than_node"):
+        L.append("- Workloads where Orca is slower than node --no-liftoff (same wasm): " +
+                 ", ".join(data["slower_than_node"]))
+    elif "node-simd" in cn:
+        L.append("- Orca is faster than node --no-liftoff on every workload (same wasm, scalar and simd).")
+    mism = data.get("mismatches")
+    L.append("- Checksum mismatches / failures: " +
+             ("**" + "; ".join(mism) + "** — correctness bugs, see results.json" if mism else "none"))
+    L.append("")
+    L.append("## Orca compile time (simd builds; ms of CPU: engine setup, decode, validate, "
+             "translate, optimise, JIT-link)\n")
+    L.append("| module | wasm bytes | -O0 ms | -O0 MB/s | -O1 ms | -O1 MB/s | -O2 ms | -O2 MB/s |")
+    L.append("|---|---|---|---|---|---|---|---|")
+    for name, e in comp.items():
+        row = [name, str(e["bytes"])]
+        for lvl in (0, 1, 2):
+            ms = e.get(f"O{lvl}_cpu_ms")
+            row += [fmt_ms(ms), "—" if not ms else f"{e['bytes'] / ms / 1e3:.2f}"]
+        L.append("| " + " | ".join(row) + " |")
+    L.append("")
+    L.append("Compile time is measured with `ORCA_TIMINGS=1 wasm-run -On --invoke "
+             "__orca_bench_no_such_export__ MODULE` (it compiles and instantiates, then "
+             "fails on the missing export), median of the same number of runs.\n")
+    if data.get("notes"):
+        L.append("## Notes\n")
+        L += ["- " + n for n in data["notes"]]
+        L.append("")
+    with open(path, "w") as f:
+        f.write("\n".join(L) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--reps", type=int, default=3, help="runs per configuration (median)")
+    ap.add_argument("--quick", action="store_true", help="same as --reps 1")
+    ap.add_argument("--only", default="", help="comma-separated workload names")
+    ap.add_argument("--skip-real", action="store_true", help="kernels only (no apt-get source)")
+    ap.add_argument("--no-node", action="store_true", help="do not run Node.js")
+    ap.add_argument("--no-compile", action="store_true", help="skip the compile-time table")
+    ap.add_argument("--build-dir", default=os.path.join(ROOT, "build-bench"))
+    ap.add_argument("--out-dir", default=HERE, help="where RESULTS.md and results.json go")
+    a = ap.parse_args()
+    reps = 1 if a.quick else max(1, a.reps)
+    names = [n for n in a.only.split(",") if n]
+
+    wasm_run = os.path.join(a.build_dir, "bin", "wasm-run")
+    if not os.path.exists(wasm_run):
+        if not os.path.exists(os.path.join(a.build_dir, "build.ninja")):
+            sh(["cmake", "-S", ROOT, "-B", a.build_dir, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release"])
+        sh(["ninja", "-C", a.build_dir, "wasm-run", "wasm-compile"])
+    have_node = not a.no_node and shutil.which("node") is not None
+
+    load_before = " ".join(open("/proc/loadavg").read().split()[:3])
+    b = Builder(a.build_dir)
+    workloads = build_all(b, names, not a.skip_real)
+    results = run_suite(workloads, wasm_run, reps, have_node)
+    comp = {} if a.no_compile else compile_times(workloads, wasm_run, reps)
+    load_after = " ".join(open("/proc/loadavg").read().split()[:3])
+
+    cnames = [c[0] for c in configs(wasm_run, have_node)]
+    geo = {}
+    for cn in cnames[1:]:
+        geo[cn] = geomean([r["configs"][cn]["exec_cpu_ms"] / r["configs"]["native"]["exec_cpu_ms"]
+                           for r in results.values()
+                           if r["configs"][cn]["exec_cpu_ms"] and r["configs"]["native"]["exec_cpu_ms"]
+                           and r["configs"][cn]["match"]])
+    slower = []
+    if have_node:
+        for name, r in results.items():
+            c = r["configs"]
+            for o, n in (("orca-simd", "node-noliftoff-simd"), ("orca", "node-noliftoff")):
+                if c[o]["exec_cpu_ms"] and c[n]["exec_cpu_ms"] and c[o]["exec_cpu_ms"] > c[n]["exec_cpu_ms"]:
+                    slower.append(f"{name} ({o} {c[o]['exec_cpu_ms']:.0f} ms vs {n} {c[n]['exec_cpu_ms']:.0f} ms)")
+    mism = [f"{name}/{cn}" for name, r in results.items() for cn, e in r["configs"].items() if not e["match"]]
+    notes = []
+    if not have_node:
+        notes.append("Node.js was not run (absent or --no-node).")
+    for want in ["speedtest1", "zlib", "bzip2"]:
+        if not a.skip_real and (not names or want in names) and want not in workloads:
+            notes.append(f"{want} was skipped: it could not be fetched or built (see the run's log).")
+    data = {"machine": machine(load_before, load_after), "reps": reps, "config_names": cnames,
+            "results": results, "compile": comp, "geomean": geo,
+            "slower_than_node": slower, "mismatches": mism, "notes": notes}
+    with open(os.path.join(a.out_dir, "results.json"), "w") as f:
+        json.dump(data, f, indent=1)
+    write_markdown(os.path.join(a.out_dir, "RESULTS.md"), data)
+    log(f"geomean vs native: " + ", ".join(f"{k} {v:.2f}" for k, v in geo.items() if v))
+    if mism:
+        log("!! CHECKSUM MISMATCHES / FAILURES: " + ", ".join(mism))
+    log(f"wrote {a.out_dir}/RESULTS.md and results.json")
+    return 1 if mism else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
