@@ -33,6 +33,7 @@ struct Engine::Impl {
   /// catches runtime bugs.
   MemoryLayout memoryLayout() const {
     MemoryLayout L;
+    L.MaxBytes = Config.MaxMemoryBytes;
     if (!Config.ExplicitBoundsChecks) {
       L.Reservation = Config.MemoryReservation;
       L.GuardAfter = Config.MemoryGuardSize;

@@ -31,6 +31,13 @@ MemoryInstance::create(const MemoryType &T, void *Def, const MemoryLayout &L) {
   if (T.Lim.Min > M->MaxPages)
     return makeError(ErrorKind::Resource, "memory size must be at most 65536 "
                                           "pages (4GiB)");
+  uint64_t LimitPages = L.MaxBytes / PageSize;
+  if (T.Lim.Min > LimitPages)
+    return makeError(ErrorKind::Resource,
+                     "memory of " + std::to_string(T.Lim.Min) +
+                         " pages exceeds the limit of " +
+                         std::to_string(L.MaxBytes) + " bytes");
+  M->MaxPages = std::min(M->MaxPages, LimitPages);
   // Reserve the maximum once so the base never moves; at least one host page
   // so that even a zero-sized memory has a distinct, non-null base.
   uint64_t Before = roundUpToHostPage(L.GuardBefore);

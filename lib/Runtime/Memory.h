@@ -48,6 +48,8 @@ struct MemoryLayout {
   uint64_t GuardAfter = 65536;
   /// Inaccessible bytes before the base (rounded up to host pages).
   uint64_t GuardBefore = 65536;
+  /// The embedder's limit on the memory's size (EngineConfig::MaxMemoryBytes).
+  uint64_t MaxBytes = ~uint64_t(0);
 };
 
 class MemoryInstance {

@@ -56,6 +56,11 @@ struct EngineConfig {
   /// check (CodeGen/EmitMemory.cpp); with the defaults that is offsets
   /// above about 2 GiB.
   uint64_t MemoryGuardSize = uint64_t(2) << 30;
+  /// Resource limit on each linear memory's size in bytes (wasm-run
+  /// --max-memory): instantiation fails when a memory's minimum exceeds it
+  /// and memory.grow past it returns -1, as if the module had declared a
+  /// smaller maximum.
+  uint64_t MaxMemoryBytes = ~uint64_t(0);
   /// Maximum wasm stack use per store, in bytes (as wasmtime's default).
   /// Also clamped so that wasm never reaches the thread's own guard page.
   uint64_t MaxWasmStack = 512 * 1024;

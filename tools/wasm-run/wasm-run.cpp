@@ -70,7 +70,8 @@ OPTIONS:
                        64-bit hosts) or explicit (a check per access)
   --fuel N             (not supported yet)
   --timeout DURATION   (not supported yet)
-  --max-memory SIZE    (not supported yet)
+  --max-memory SIZE    Limit each linear memory to SIZE bytes (suffixes
+                       K, M, G: binary); growing past it fails
   --help               Print this help
   --version            Print the version
 
@@ -85,6 +86,7 @@ struct Options {
   std::string Invoke;
   unsigned OptLevel = 2;
   std::optional<bool> ExplicitBoundsChecks;
+  std::optional<uint64_t> MaxMemoryBytes;
   std::vector<Preopen> Dirs;
   std::vector<std::string> Env;
   bool InheritEnv = false;
@@ -137,6 +139,23 @@ static void print() {
 static int fail(const Twine &Msg) {
   errs() << "wasm-run: error: " << Msg << '\n';
   return ExitError;
+}
+
+/// A byte count with an optional K/M/G suffix (KiB/MiB/GiB too; all binary).
+static std::optional<uint64_t> parseByteSize(StringRef S) {
+  uint64_t Shift = 0;
+  if (!S.consume_back_insensitive("ib"))
+    S.consume_back_insensitive("b");
+  if (S.consume_back_insensitive("k"))
+    Shift = 10;
+  else if (S.consume_back_insensitive("m"))
+    Shift = 20;
+  else if (S.consume_back_insensitive("g"))
+    Shift = 30;
+  uint64_t N;
+  if (S.empty() || S.getAsInteger(10, N) || N > (~uint64_t(0) >> Shift))
+    return std::nullopt;
+  return N << Shift;
 }
 
 /// Parses argv. Returns -1 to go on, else the exit status.
@@ -232,7 +251,16 @@ static int parseArgs(int argc, char **argv, Options &O) {
         return fail("--path-resolver must be auto, walk or openat2");
       continue;
     }
-    for (const char *Unsupported : {"--fuel", "--timeout", "--max-memory"}) {
+    std::string Size;
+    if (Value(A, "--max-memory", Size)) {
+      std::optional<uint64_t> Bytes = parseByteSize(Size);
+      if (!Bytes)
+        return fail("--max-memory takes a size such as 65536, 64KiB, 16MiB "
+                    "or 1GiB, not '" + Size + "'");
+      O.MaxMemoryBytes = *Bytes;
+      continue;
+    }
+    for (const char *Unsupported : {"--fuel", "--timeout"}) {
       if (A == Unsupported || A.starts_with(std::string(Unsupported) + "="))
         return fail(Twine(Unsupported) + " is not supported yet");
     }
@@ -334,6 +362,8 @@ int main(int argc, char **argv) {
   Config.OptLevel = O.OptLevel;
   if (O.ExplicitBoundsChecks)
     Config.ExplicitBoundsChecks = *O.ExplicitBoundsChecks;
+  if (O.MaxMemoryBytes)
+    Config.MaxMemoryBytes = *O.MaxMemoryBytes;
   auto E = Engine::create(Config);
   if (!E)
     return report(E.takeError());
