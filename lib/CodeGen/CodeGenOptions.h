@@ -19,6 +19,11 @@ struct CodeGenOptions {
   /// reach past it (2^32 - 1 + offset + size > HeapReservedBytes) keeps an
   /// explicit check. Default: 4 GiB reservation + 2 GiB guard.
   uint64_t HeapReservedBytes = (uint64_t(4) << 30) + (uint64_t(2) << 30);
+  /// Record each instruction's wasm byte offset as its debug line
+  /// (CodeGen/DebugLocations.h), for trap backtraces. Every trap site then
+  /// gets a trap block of its own. The JIT turns this on; printed IR and
+  /// assembly leave it off.
+  bool WasmOffsets = false;
 };
 
 } // namespace orca

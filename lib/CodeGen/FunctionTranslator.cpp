@@ -8,6 +8,7 @@
 
 #include "CodeGen/FunctionTranslator.h"
 #include "Binary/InstrReader.h"
+#include "CodeGen/DebugLocations.h"
 #include "CodeGen/WasmTypes.h"
 #include "Support/Error.h"
 
@@ -54,14 +55,28 @@ void FunctionTranslator::setUnreachable() {
   Stack.resize(Frames.back().Height);
 }
 
+/// Marks a RaiseTrap call. With wasm offsets on, calls from different trap
+/// sites must stay apart: nomerge keeps SimplifyCFG and the backend's tail
+/// merging from folding them into one call whose return address (and
+/// line) would name only one of the sites.
+static void markTrapCall(CallInst *C, bool KeepApart) {
+  C->setDoesNotReturn();
+  if (KeepApart)
+    C->addFnAttr(Attribute::NoMerge);
+}
+
 void FunctionTranslator::trapIf(Value *Cond, TrapCode Code) {
-  BasicBlock *&TrapBB = TrapBlocks[unsigned(Code)];
+  // With debug locations each site gets its own block, located at the
+  // current wasm instruction; otherwise one block per code is shared.
+  BasicBlock *Shared = nullptr;
+  BasicBlock *&TrapBB = Env.Debug ? Shared : TrapBlocks[unsigned(Code)];
   if (!TrapBB) {
     TrapBB = BasicBlock::Create(Ctx, "trap", F);
     IRBuilder<>::InsertPointGuard Guard(B);
     B.SetInsertPoint(TrapBB);
-    VM->callBuiltin(Builtin::RaiseTrap, {B.getInt32(uint32_t(Code))})
-        ->setDoesNotReturn();
+    markTrapCall(
+        VM->callBuiltin(Builtin::RaiseTrap, {B.getInt32(uint32_t(Code))}),
+        Env.Debug != nullptr);
     B.CreateUnreachable();
   }
   BasicBlock *Cont = newBlock("cont");
@@ -71,8 +86,9 @@ void FunctionTranslator::trapIf(Value *Cond, TrapCode Code) {
 }
 
 void FunctionTranslator::emitTrap(TrapCode Code) {
-  VM->callBuiltin(Builtin::RaiseTrap, {B.getInt32(uint32_t(Code))})
-      ->setDoesNotReturn();
+  markTrapCall(
+      VM->callBuiltin(Builtin::RaiseTrap, {B.getInt32(uint32_t(Code))}),
+      Env.Debug != nullptr);
   B.CreateUnreachable();
   setUnreachable();
 }
@@ -93,6 +109,12 @@ Error FunctionTranslator::translate() {
   const FunctionBody &Body = M.Bodies[FuncIndex - M.NumImportedFuncs];
   BasicBlock *Entry = newBlock("entry");
   B.SetInsertPoint(Entry);
+  // The prologue (locals, stack check) is located at the body's first
+  // instruction; each instruction's code at that instruction.
+  if (Env.Debug) {
+    Scope = Env.Debug->beginFunction(*F, FuncIndex, Body.CodeStart);
+    B.SetCurrentDebugLocation(DebugLocations::at(Scope, Body.CodeStart));
+  }
   VM.emplace(B, Env.Offsets, F->getArg(0));
 
   // Locals live in allocas that mem2reg turns into SSA values; all of them
@@ -127,6 +149,8 @@ Error FunctionTranslator::translate() {
       return E;
     if (Frames.empty())
       return malformed("section size mismatch", I.Offset);
+    if (Scope)
+      B.SetCurrentDebugLocation(DebugLocations::at(Scope, I.Offset));
     if (Error E = translateInstr(I))
       return E;
   }

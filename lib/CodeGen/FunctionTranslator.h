@@ -28,6 +28,8 @@
 
 namespace orca {
 
+class DebugLocations;
+
 /// What every function translation of one module shares.
 struct ModuleEnv {
   const Module &M;
@@ -36,6 +38,8 @@ struct ModuleEnv {
   llvm::Module &LM;
   /// The LLVM function of each defined function (index minus imports).
   std::vector<llvm::Function *> Funcs;
+  /// Debug locations carrying wasm offsets, or null (Opts.WasmOffsets).
+  DebugLocations *Debug = nullptr;
 };
 
 class FunctionTranslator final : public TrapSink {
@@ -173,8 +177,12 @@ private:
   bool Reachable = true;
   /// Blocks opened inside dead code, whose ends must be skipped.
   unsigned DeadDepth = 0;
-  /// One trap block per trap code, made on first use.
+  /// One trap block per trap code, made on first use (without
+  /// Env.Debug: with it, each trap site has its own so that its location
+  /// names the trapping instruction).
   llvm::BasicBlock *TrapBlocks[unsigned(TrapCode::NumTrapCodes)] = {};
+  /// This function's debug scope when Env.Debug is set.
+  llvm::DISubprogram *Scope = nullptr;
 };
 
 } // namespace orca

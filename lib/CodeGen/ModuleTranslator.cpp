@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CodeGen/ModuleTranslator.h"
+#include "CodeGen/DebugLocations.h"
 #include "CodeGen/FunctionTranslator.h"
 #include "CodeGen/Trampolines.h"
 #include "CodeGen/WasmTypes.h"
@@ -17,6 +18,8 @@
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Triple.h"
+
+#include <optional>
 
 using namespace llvm;
 
@@ -43,6 +46,11 @@ translateModule(const Module &M, const VMOffsets &Offsets, LLVMContext &Ctx,
   LM->setTargetTriple(TT.str());
 
   ModuleEnv Env{M, Offsets, Opts, *LM, {}};
+  std::optional<DebugLocations> Debug;
+  if (Opts.WasmOffsets) {
+    Debug.emplace(*LM);
+    Env.Debug = &*Debug;
+  }
   Env.Funcs.reserve(M.numDefinedFuncs());
   for (uint32_t N = M.NumImportedFuncs; N < M.Funcs.size(); ++N) {
     llvm::Function *F = llvm::Function::Create(
@@ -64,6 +72,8 @@ translateModule(const Module &M, const VMOffsets &Offsets, LLVMContext &Ctx,
                                std::to_string(N) + ": " + Msg);
   }
 
+  if (Debug)
+    Debug->finalize();
   emitTrampolines(*LM, M, Offsets);
   return LM;
 }

@@ -7,7 +7,11 @@
 
 #include "JIT/CodeMap.h"
 
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/DebugInfo/DWARF/DWARFContext.h"
 #include "llvm/ExecutionEngine/JITLink/JITLink.h"
+#include "llvm/Object/ObjectFile.h"
 
 #include <algorithm>
 #include <thread>
@@ -30,7 +34,25 @@ CodeMap &CodeMap::global() {
 
 CodeMap::~CodeMap() { delete Current.load(); }
 
-bool CodeMap::lookup(uintptr_t PC, CodeRange &Out) const {
+/// The wasm offset of the code at \p PCOffset in a PC map: the last row at
+/// or before it. Plain loads only (async-signal-safe).
+static uint32_t wasmOffsetAt(const WasmOffsetRow *Rows, uint32_t NumRows,
+                             uintptr_t PCOffset) {
+  const WasmOffsetRow *Lo = Rows;
+  size_t N = NumRows;
+  while (N > 0) {
+    size_t Half = N / 2;
+    if (Lo[Half].PCOffset <= PCOffset) {
+      Lo += Half + 1;
+      N -= Half + 1;
+    } else {
+      N = Half;
+    }
+  }
+  return Lo == Rows ? 0 : Lo[-1].WasmOffset;
+}
+
+bool CodeMap::lookup(uintptr_t PC, CodeRange &Out, uint32_t *WasmOffset) const {
   // seq_cst on both: a writer that swapped the table after our load sees
   // Readers != 0 until we are done (see publish()).
   Readers.fetch_add(1);
@@ -55,6 +77,11 @@ bool CodeMap::lookup(uintptr_t PC, CodeRange &Out) const {
       if (PC < R.End) {
         Out = R;
         Found = true;
+        // The rows live as long as the table that points to them (see
+        // removeOwner), so they may be read until Readers drops.
+        if (WasmOffset)
+          *WasmOffset =
+              R.Rows ? wasmOffsetAt(R.Rows, R.NumRows, PC - R.Start) : 0;
       }
     }
   }
@@ -76,6 +103,27 @@ void CodeMap::add(const std::vector<CodeRange> &Ranges) {
   if (Ranges.empty())
     return;
   std::lock_guard<std::mutex> G(WriteLock);
+  addLocked(Ranges);
+}
+
+void CodeMap::add(std::vector<CodeRange> Ranges,
+                  std::vector<std::vector<WasmOffsetRow>> Rows) {
+  if (Ranges.empty())
+    return;
+  std::lock_guard<std::mutex> G(WriteLock);
+  for (size_t I = 0; I < Ranges.size() && I < Rows.size(); ++I) {
+    if (Rows[I].empty())
+      continue;
+    std::unique_ptr<WasmOffsetRow[]> Copy(new WasmOffsetRow[Rows[I].size()]);
+    std::copy(Rows[I].begin(), Rows[I].end(), Copy.get());
+    Ranges[I].Rows = Copy.get();
+    Ranges[I].NumRows = uint32_t(Rows[I].size());
+    RowStorage.push_back({Ranges[I].Owner, std::move(Copy)});
+  }
+  addLocked(Ranges);
+}
+
+void CodeMap::addLocked(const std::vector<CodeRange> &Ranges) {
   auto *New = new Table();
   if (const Table *T = Current.load())
     New->Ranges = T->Ranges;
@@ -96,6 +144,9 @@ void CodeMap::removeOwner(uintptr_t Owner) {
     if (R.Owner != Owner)
       New->Ranges.push_back(R);
   publish(New);
+  // No reader can still see a range of Owner: its rows may go.
+  std::erase_if(RowStorage,
+                [&](const OwnedRows &O) { return O.Owner == Owner; });
 }
 
 void CodeMap::transferOwner(uintptr_t From, uintptr_t To) {
@@ -108,6 +159,9 @@ void CodeMap::transferOwner(uintptr_t From, uintptr_t To) {
     if (R.Owner == From)
       R.Owner = To;
   publish(New);
+  for (OwnedRows &O : RowStorage)
+    if (O.Owner == From)
+      O.Owner = To;
 }
 
 size_t CodeMap::size() const {
@@ -126,6 +180,127 @@ static uint32_t funcIndexOf(StringRef Name) {
   return CodeRange::NoFunc;
 }
 
+//===----------------------------------------------------------------------===//
+// PC maps from the DWARF line table
+//===----------------------------------------------------------------------===//
+
+namespace {
+using RowsBySymbol =
+    DenseMap<const jitlink::Symbol *, std::vector<WasmOffsetRow>>;
+} // namespace
+
+struct CodeMapPlugin::Pending {
+  DenseMap<const jitlink::LinkGraph *, RowsBySymbol> ByGraph;
+};
+
+CodeMapPlugin::CodeMapPlugin() : Waiting(std::make_unique<Pending>()) {}
+CodeMapPlugin::~CodeMapPlugin() = default;
+
+/// Appends a row unless it repeats the previous offset; a row at the same
+/// PC as the previous one replaces it (the last row for an address wins,
+/// as in DWARF lookups).
+static void appendRow(std::vector<WasmOffsetRow> &Rows, uint32_t PCOffset,
+                      uint32_t WasmOffset) {
+  if (!Rows.empty() && Rows.back().PCOffset == PCOffset) {
+    Rows.pop_back();
+    if (!Rows.empty() && Rows.back().WasmOffset == WasmOffset)
+      return;
+  }
+  if (!Rows.empty() && Rows.back().WasmOffset == WasmOffset)
+    return;
+  Rows.push_back({PCOffset, WasmOffset});
+}
+
+/// The PC maps of the wasm functions of \p G, from the line table of the
+/// relocatable object it was made from. Addresses are still the object's
+/// (section-relative for ELF), as are the graph's before allocation, so a
+/// function's rows are those of its section between its symbol's address
+/// and end.
+static RowsBySymbol readPCMaps(jitlink::LinkGraph &G, MemoryBufferRef Obj) {
+  RowsBySymbol Out;
+  StringMap<std::vector<const jitlink::Symbol *>> FuncsBySection;
+  for (const jitlink::Symbol *S : G.defined_symbols())
+    if (S->isCallable() && S->hasName() &&
+        funcIndexOf(S->getName()) != CodeRange::NoFunc)
+      FuncsBySection[S->getBlock().getSection().getName()].push_back(S);
+  if (FuncsBySection.empty())
+    return Out;
+
+  auto O = object::ObjectFile::createObjectFile(Obj);
+  if (!O) {
+    consumeError(O.takeError());
+    return Out;
+  }
+  DenseMap<uint64_t, StringRef> SectionNames;
+  bool HasLines = false;
+  for (const object::SectionRef &Sec : (*O)->sections()) {
+    Expected<StringRef> Name = Sec.getName();
+    if (!Name) {
+      consumeError(Name.takeError());
+      continue;
+    }
+    SectionNames[Sec.getIndex()] = *Name;
+    HasLines |= *Name == ".debug_line" || *Name == "__debug_line";
+  }
+  if (!HasLines)
+    return Out;
+
+  // Relocations are applied, so each row has its section and its address
+  // within the object.
+  auto Quiet = [](Error E) { consumeError(std::move(E)); };
+  std::unique_ptr<DWARFContext> DCtx =
+      DWARFContext::create(**O, DWARFContext::ProcessDebugRelocations::Process,
+                           nullptr, "", Quiet, Quiet);
+  for (const auto &CU : DCtx->compile_units()) {
+    const DWARFDebugLine::LineTable *LT = DCtx->getLineTableForUnit(CU.get());
+    if (!LT)
+      continue;
+    for (const DWARFDebugLine::Sequence &Seq : LT->Sequences) {
+      auto Name = SectionNames.find(Seq.SectionIndex);
+      if (Name == SectionNames.end())
+        continue;
+      auto Funcs = FuncsBySection.find(Name->second);
+      if (Funcs == FuncsBySection.end())
+        continue;
+      auto First = LT->Rows.begin() + Seq.FirstRowIndex;
+      auto Last = LT->Rows.begin() + Seq.LastRowIndex;
+      for (const jitlink::Symbol *S : Funcs->second) {
+        uint64_t Start = S->getAddress().getValue();
+        uint64_t End =
+            Start + (S->getSize() ? S->getSize()
+                                  : S->getBlock().getSize() - S->getOffset());
+        if (Start < Seq.LowPC || Start >= Seq.HighPC)
+          continue;
+        // The row in effect at Start, then every row up to End.
+        auto It = std::upper_bound(
+            First, Last, Start, [](uint64_t A, const DWARFDebugLine::Row &R) {
+              return A < R.Address.Address;
+            });
+        if (It != First)
+          --It;
+        std::vector<WasmOffsetRow> &Rows = Out[S];
+        for (; It != Last && It->Address.Address < End; ++It) {
+          uint64_t At = std::max(It->Address.Address, Start);
+          appendRow(Rows, uint32_t(At - Start), It->EndSequence ? 0 : It->Line);
+        }
+        Rows.shrink_to_fit();
+      }
+    }
+  }
+  return Out;
+}
+
+void CodeMapPlugin::notifyMaterializing(MaterializationResponsibility &,
+                                        jitlink::LinkGraph &G,
+                                        jitlink::JITLinkContext &,
+                                        MemoryBufferRef InputObject) {
+  RowsBySymbol Rows = readPCMaps(G, InputObject);
+  std::lock_guard<std::mutex> L(PendingLock);
+  // Assign, not insert: a graph that failed to link before its post-fixup
+  // pass may have left an entry under this same address.
+  Waiting->ByGraph[&G] = std::move(Rows);
+}
+
 void CodeMapPlugin::modifyPassConfig(MaterializationResponsibility &MR,
                                      jitlink::LinkGraph &G,
                                      jitlink::PassConfiguration &Config) {
@@ -135,8 +310,18 @@ void CodeMapPlugin::modifyPassConfig(MaterializationResponsibility &MR,
     return;
   }
   // After fixups every symbol has its final address.
-  Config.PostFixupPasses.push_back([Owner](jitlink::LinkGraph &G) {
+  Config.PostFixupPasses.push_back([this, Owner](jitlink::LinkGraph &G) {
+    RowsBySymbol PCMaps;
+    {
+      std::lock_guard<std::mutex> L(PendingLock);
+      auto It = Waiting->ByGraph.find(&G);
+      if (It != Waiting->ByGraph.end()) {
+        PCMaps = std::move(It->second);
+        Waiting->ByGraph.erase(It);
+      }
+    }
     std::vector<CodeRange> Ranges;
+    std::vector<std::vector<WasmOffsetRow>> Rows;
     for (jitlink::Symbol *S : G.defined_symbols()) {
       if (!S->isCallable() || !S->hasName())
         continue;
@@ -150,10 +335,14 @@ void CodeMapPlugin::modifyPassConfig(MaterializationResponsibility &MR,
       R.End = R.Start + Size;
       R.FuncIndex = funcIndexOf(S->getName());
       R.Owner = Owner;
-      if (R.End > R.Start)
-        Ranges.push_back(R);
+      if (R.End <= R.Start)
+        continue;
+      Ranges.push_back(R);
+      auto It = PCMaps.find(S);
+      Rows.push_back(It == PCMaps.end() ? std::vector<WasmOffsetRow>()
+                                        : std::move(It->second));
     }
-    CodeMap::global().add(Ranges);
+    CodeMap::global().add(std::move(Ranges), std::move(Rows));
     return Error::success();
   });
 }

@@ -17,6 +17,13 @@
 // A reader copies what it needs out of the entry before it returns, so no
 // reader ever holds an array across a siglongjmp.
 //
+// Wasm offsets: a wasm function's range also points to its PC map, a
+// sorted array of WasmOffsetRow built from the object's DWARF line table
+// (lines are wasm byte offsets, see CodeGen/DebugLocations.h). The map
+// owns those arrays; they are freed only after the table that refers to
+// them has been replaced and every reader has left, exactly like the
+// tables themselves, so lookup() may search them without a lock.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef ORCA_JIT_CODEMAP_H
@@ -26,10 +33,20 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <vector>
 
 namespace orca {
+
+/// One row of a function's PC map: the code from PCOffset (bytes from the
+/// function's start) up to the next row's PCOffset comes from the wasm
+/// instruction at byte WasmOffset of the module (0: from no instruction).
+/// 8 bytes per row; rows are only made where the offset changes.
+struct WasmOffsetRow {
+  uint32_t PCOffset;
+  uint32_t WasmOffset;
+};
 
 /// One JIT'd function's code.
 struct CodeRange {
@@ -40,6 +57,10 @@ struct CodeRange {
   uint32_t FuncIndex = NoFunc;
   /// Identifies the linked module (the ORC ResourceKey of its tracker).
   uintptr_t Owner = 0;
+  /// The function's PC map, sorted by PCOffset; owned by the CodeMap and
+  /// only valid inside it (readers get offsets through lookup()).
+  const WasmOffsetRow *Rows = nullptr;
+  uint32_t NumRows = 0;
 
   static constexpr uint32_t NoFunc = UINT32_MAX;
 };
@@ -50,10 +71,19 @@ public:
   static CodeMap &global();
 
   /// The range containing \p PC, if any. Async-signal-safe and lock-free.
-  bool lookup(uintptr_t PC, CodeRange &Out) const;
+  /// With \p WasmOffset, also the byte offset of the wasm instruction the
+  /// code at \p PC came from, or 0 when the range's PC map does not say.
+  /// For a return address, pass the address minus one (the call itself).
+  bool lookup(uintptr_t PC, CodeRange &Out,
+              uint32_t *WasmOffset = nullptr) const;
 
-  /// Adds ranges (any order); they must not overlap existing ones.
+  /// Adds ranges (any order); they must not overlap existing ones. Their
+  /// Rows must be null.
   void add(const std::vector<CodeRange> &Ranges);
+  /// As add(); \p Rows[I] (possibly empty) is the PC map of \p Ranges[I],
+  /// kept until the range's owner is removed.
+  void add(std::vector<CodeRange> Ranges,
+           std::vector<std::vector<WasmOffsetRow>> Rows);
   /// Removes every range of \p Owner.
   void removeOwner(uintptr_t Owner);
   /// Moves every range of \p From to \p To.
@@ -69,14 +99,32 @@ public:
 private:
   struct Table;
   void publish(Table *New);
+  void addLocked(const std::vector<CodeRange> &Ranges);
   mutable std::atomic<Table *> Current{nullptr};
   mutable std::atomic<unsigned> Readers{0};
   std::mutex WriteLock;
+  /// The PC maps ranges point to, by owner. Guarded by WriteLock.
+  struct OwnedRows {
+    uintptr_t Owner;
+    std::unique_ptr<WasmOffsetRow[]> Rows;
+  };
+  std::vector<OwnedRows> RowStorage;
 };
 
-/// Records every defined function of a linked graph in CodeMap::global().
+/// Records every defined function of a linked graph in CodeMap::global(),
+/// with the PC map of each wasm function when the object has a DWARF line
+/// table. Debug sections are not allocated in JIT memory (JITLink leaves
+/// non-alloc sections out); the line table is read from the relocatable
+/// object in notifyMaterializing, in section-relative addresses, and
+/// rebased onto each function's final address after fixups.
 class CodeMapPlugin : public llvm::orc::ObjectLinkingLayer::Plugin {
 public:
+  CodeMapPlugin();
+  ~CodeMapPlugin() override;
+  void notifyMaterializing(llvm::orc::MaterializationResponsibility &MR,
+                           llvm::jitlink::LinkGraph &G,
+                           llvm::jitlink::JITLinkContext &Ctx,
+                           llvm::MemoryBufferRef InputObject) override;
   void modifyPassConfig(llvm::orc::MaterializationResponsibility &MR,
                         llvm::jitlink::LinkGraph &G,
                         llvm::jitlink::PassConfiguration &Config) override;
@@ -87,6 +135,13 @@ public:
   void notifyTransferringResources(llvm::orc::JITDylib &JD,
                                    llvm::orc::ResourceKey DstKey,
                                    llvm::orc::ResourceKey SrcKey) override;
+
+private:
+  /// PC maps read by notifyMaterializing, waiting for their graph's
+  /// post-fixup pass.
+  struct Pending;
+  std::mutex PendingLock;
+  std::unique_ptr<Pending> Waiting;
 };
 
 } // namespace orca

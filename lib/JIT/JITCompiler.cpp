@@ -11,7 +11,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "JIT/JITCompiler.h"
+#include "CodeGen/DebugLocations.h"
 #include "CodeGen/ModuleTranslator.h"
+#include "JIT/CodeMap.h"
 #include "JIT/Pipeline.h"
 #include "Support/Error.h"
 
@@ -46,11 +48,32 @@ static void initializeTargetsOnce() {
   });
 }
 
+/// Every target, for emitText with a foreign triple.
+static void initializeAllTargetsOnce() {
+  static std::once_flag Once;
+  std::call_once(Once, [] {
+    InitializeAllTargetInfos();
+    InitializeAllTargets();
+    InitializeAllTargetMCs();
+    InitializeAllAsmPrinters();
+  });
+}
+
+/// A builder for the host, or for \p TargetTriple when it is not empty.
 static Expected<JITTargetMachineBuilder>
-targetMachineBuilder(const JITOptions &Opts) {
+targetMachineBuilder(const JITOptions &Opts, StringRef TargetTriple = "") {
   auto JTMB = JITTargetMachineBuilder::detectHost();
   if (!JTMB)
     return JTMB.takeError();
+  if (!TargetTriple.empty()) {
+    initializeAllTargetsOnce();
+    Triple TT(Triple::normalize(TargetTriple));
+    std::string Err;
+    if (!TargetRegistry::lookupTarget(TT.str(), Err))
+      return makeError(ErrorKind::Usage, "unsupported target '" +
+                                             TargetTriple.str() + "': " + Err);
+    JTMB = JITTargetMachineBuilder(std::move(TT));
+  }
   if (!Opts.CPU.empty()) {
     JTMB->setCPU(Opts.CPU);
     JTMB->getFeatures() = SubtargetFeatures(Opts.CPUFeatures);
@@ -70,7 +93,14 @@ targetMachineBuilder(const JITOptions &Opts) {
 Expected<std::unique_ptr<JITCompiler>>
 JITCompiler::create(const JITOptions &Opts) {
   initializeTargetsOnce();
-  auto JTMB = targetMachineBuilder(Opts);
+  // CPU and features name the foreign target's when emitText prints code
+  // for another triple; the LLJIT itself is always the host's.
+  JITOptions HostOpts = Opts;
+  if (!Opts.TargetTriple.empty()) {
+    HostOpts.CPU.clear();
+    HostOpts.CPUFeatures.clear();
+  }
+  auto JTMB = targetMachineBuilder(HostOpts);
   if (!JTMB)
     return JTMB.takeError();
   std::unique_ptr<JITCompiler> C(new JITCompiler(Opts));
@@ -80,7 +110,11 @@ JITCompiler::create(const JITOptions &Opts) {
           .setObjectLinkingLayerCreator(
               [](ExecutionSession &ES,
                  const Triple &) -> Expected<std::unique_ptr<ObjectLayer>> {
-                return std::make_unique<ObjectLinkingLayer>(ES);
+                // The code map lets trap handling tell JIT code apart
+                // (JIT/CodeMap.h).
+                auto L = std::make_unique<ObjectLinkingLayer>(ES);
+                L->addPlugin(std::make_unique<CodeMapPlugin>());
+                return L;
               })
           .create();
   if (!JIT)
@@ -95,9 +129,9 @@ JITCompiler::~JITCompiler() = default;
 /// Translates \p M and runs the pipeline unless \p Optimize is false.
 static Expected<std::unique_ptr<llvm::Module>>
 buildIR(const orca::Module &M, const VMOffsets &Offsets, LLVMContext &Ctx,
-        LLJIT &JIT, const JITOptions &Opts, TargetMachine &TM, bool Optimize) {
-  auto IR = translateModule(M, Offsets, Ctx, JIT.getDataLayout(),
-                            JIT.getTargetTriple(), Opts.CodeGen);
+        const JITOptions &Opts, TargetMachine &TM, bool Optimize) {
+  auto IR = translateModule(M, Offsets, Ctx, TM.createDataLayout(),
+                            TM.getTargetTriple(), Opts.CodeGen);
   if (!IR)
     return IR.takeError();
   std::string Err;
@@ -107,12 +141,15 @@ buildIR(const orca::Module &M, const VMOffsets &Offsets, LLVMContext &Ctx,
                      "internal error: generated IR does not verify: " + Err);
   if (Optimize)
     optimizeModule(**IR, TM, Opts.OptLevel);
+  // A wasm frame is one native function (CodeGen/DebugLocations.h).
+  if (Opts.CodeGen.WasmOffsets)
+    flattenInlinedLocations(**IR);
   return IR;
 }
 
 static Expected<std::unique_ptr<TargetMachine>>
-createTargetMachine(const JITOptions &Opts) {
-  auto JTMB = targetMachineBuilder(Opts);
+createTargetMachine(const JITOptions &Opts, StringRef TargetTriple = "") {
+  auto JTMB = targetMachineBuilder(Opts, TargetTriple);
   if (!JTMB)
     return JTMB.takeError();
   return JTMB->createTargetMachine();
@@ -124,7 +161,10 @@ JITCompiler::compile(const orca::Module &M, const VMOffsets &Offsets) {
   if (!TM)
     return TM.takeError();
   auto Ctx = std::make_unique<LLVMContext>();
-  auto IR = buildIR(M, Offsets, *Ctx, *JIT, Opts, **TM, /*Optimize=*/true);
+  // JIT code records wasm offsets for trap backtraces (JIT/CodeMap.h).
+  JITOptions CompileOpts = Opts;
+  CompileOpts.CodeGen.WasmOffsets = true;
+  auto IR = buildIR(M, Offsets, *Ctx, CompileOpts, **TM, /*Optimize=*/true);
   if (!IR)
     return IR.takeError();
 
@@ -175,12 +215,11 @@ JITCompiler::compile(const orca::Module &M, const VMOffsets &Offsets) {
 Expected<std::string> JITCompiler::emitText(const orca::Module &M,
                                             const VMOffsets &Offsets,
                                             Emit What) {
-  auto TM = createTargetMachine(Opts);
+  auto TM = createTargetMachine(Opts, Opts.TargetTriple);
   if (!TM)
     return TM.takeError();
   LLVMContext Ctx;
-  auto IR = buildIR(M, Offsets, Ctx, *JIT, Opts, **TM,
-                    What != Emit::UnoptimizedIR);
+  auto IR = buildIR(M, Offsets, Ctx, Opts, **TM, What != Emit::UnoptimizedIR);
   if (!IR)
     return IR.takeError();
   std::string Out;

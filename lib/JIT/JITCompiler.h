@@ -33,6 +33,10 @@ struct JITOptions {
   unsigned OptLevel = 2; ///< 0..3
   std::string CPU;       ///< empty: the host CPU
   std::string CPUFeatures; ///< empty: the host CPU's features
+  /// For emitText only (e.g. "aarch64-linux-gnu"): the target to print
+  /// code for; CPU and CPUFeatures then apply to it (empty: generic).
+  /// Empty: the host. compile() always targets the host.
+  std::string TargetTriple;
   CodeGenOptions CodeGen;
 };
 

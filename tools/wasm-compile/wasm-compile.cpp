@@ -37,6 +37,11 @@ static cl::opt<bool> PrintVMOffsets(
     cl::cat(Cat));
 static cl::opt<unsigned> OptLevel("O", cl::desc("Optimisation level 0-3"),
                                   cl::Prefix, cl::init(2), cl::cat(Cat));
+static cl::opt<std::string>
+    TargetTriple("target",
+                 cl::desc("Target triple to print code for, e.g. "
+                          "aarch64-linux-gnu (default: host)"),
+                 cl::value_desc("triple"), cl::cat(Cat));
 static cl::opt<std::string> TargetCPU("target-cpu",
                                       cl::desc("CPU to compile for (default: host)"),
                                       cl::cat(Cat));
@@ -70,6 +75,7 @@ int main(int argc, char **argv) {
   Opts.OptLevel = OptLevel;
   Opts.CPU = TargetCPU;
   Opts.CPUFeatures = TargetFeatures;
+  Opts.TargetTriple = TargetTriple;
   Opts.CodeGen.ExplicitBoundsChecks = !GuardPages;
   auto M = decodeAndValidate(std::move(Bytes), Opts.CodeGen.Feat);
   if (!M) {
