@@ -49,15 +49,16 @@ static void linkImports(InstanceData &I, llvm::ArrayRef<Extern> Imports) {
       auto *T = static_cast<TableInstance *>(P);
       I.Tables[Imp.Index] = T;
       storeAt<void *>(V, O.importedTableFrom(Imp.Index), T->definition());
-      storeAt<void *>(V, O.importedTableVMCtx(Imp.Index), nullptr);
+      storeAt<void *>(V, O.importedTableVMCtx(Imp.Index), T->ownerVMCtx());
       break;
     }
     case ExternKind::Memory: {
       auto *Mem = static_cast<MemoryInstance *>(P);
       I.Memories[Imp.Index] = Mem;
       storeAt<void *>(V, O.importedMemoryFrom(Imp.Index), Mem->definition());
-      storeAt<void *>(V, O.importedMemoryVMCtx(Imp.Index), nullptr);
-      storeAt<uintptr_t>(V, O.importedMemoryIndex(Imp.Index), 0);
+      storeAt<void *>(V, O.importedMemoryVMCtx(Imp.Index), Mem->ownerVMCtx());
+      storeAt<uintptr_t>(V, O.importedMemoryIndex(Imp.Index),
+                         Mem->ownerIndex());
       break;
     }
     case ExternKind::Global: {
@@ -83,6 +84,7 @@ static llvm::Error createDefinitions(InstanceData &I) {
     if (!Tab)
       return Tab.takeError();
     (*Tab)->setLazyOwner(&I);
+    (*Tab)->setOwnerVMCtx(V);
     I.Tables[T] = Tab->get();
     I.OwnedTables.push_back(std::move(*Tab));
   }
@@ -93,6 +95,7 @@ static llvm::Error createDefinitions(InstanceData &I) {
     if (!Mem)
       return Mem.takeError();
     storeAt<void *>(V, O.definedMemoryPointer(D), Def);
+    (*Mem)->setOwner(V, D);
     I.Memories[N] = Mem->get();
     I.OwnedMemories.push_back(std::move(*Mem));
   }

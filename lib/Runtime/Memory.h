@@ -76,6 +76,14 @@ public:
   MemoryType currentType() const;
   /// The VMMemoryDefinition importers point at.
   void *definition() const { return Def; }
+  /// The instance that defines this memory (null for the host's) and the
+  /// memory's defined index there: importers record both beside `from`.
+  void setOwner(void *VMCtx, uint32_t DefinedIndex) {
+    OwnerVMCtx = VMCtx;
+    OwnerIndex = DefinedIndex;
+  }
+  void *ownerVMCtx() const { return OwnerVMCtx; }
+  uint32_t ownerIndex() const { return OwnerIndex; }
 
   /// memory.grow: the old size in pages, or -1 when the new size would
   /// exceed the maximum or cannot be committed.
@@ -100,6 +108,8 @@ private:
   uint64_t MaxPages = 0;
   void *Def = nullptr;
   RecordStorage<2> OwnDef;
+  void *OwnerVMCtx = nullptr;
+  uint32_t OwnerIndex = 0;
 };
 
 } // namespace orca

@@ -58,6 +58,10 @@ public:
   /// Makes untouched slots take their values from \p Owner's functions:
   /// slot I is Owner's anyfunc for LazyFuncs[I] (NoFunc: null).
   void setLazyOwner(InstanceData *Owner) { LazyOwner = Owner; }
+  /// The vmctx of the instance that defines this table (null for the
+  /// host's): importers record it beside `from`.
+  void setOwnerVMCtx(void *VMCtx) { OwnerVMCtx = VMCtx; }
+  void *ownerVMCtx() const { return OwnerVMCtx; }
   std::vector<uint32_t> &lazyFuncs() { return LazyFuncs; }
 
   /// The slot encoding of a decoded reference.
@@ -98,6 +102,7 @@ private:
   void *Def = nullptr;
   RecordStorage<2> OwnDef;
   InstanceData *LazyOwner = nullptr;
+  void *OwnerVMCtx = nullptr;
   std::vector<uint32_t> LazyFuncs;
 };
 

@@ -115,4 +115,41 @@ TEST(VMContextTest, EqualTypesShareSignatureIdsAcrossModules) {
   EXPECT_EQ(A->impl().SigIds[TA], B->impl().SigIds[TB]);
 }
 
+TEST(VMContextTest, ImportedMemoryAndTableRecordTheirOwner) {
+  auto Def = compileInput("owner_def");
+  auto Use = compileInput("owner_use");
+  ASSERT_TRUE(Def && Use);
+  Store S(sharedEngine());
+  auto A = S.instantiate(Def, {});
+  ASSERT_TRUE(bool(A)) << message(A.takeError());
+  Extern Mem = *(*A)->getExport("mem"), Tab = *(*A)->getExport("tab");
+  auto B = S.instantiate(Use, {Mem, Tab});
+  ASSERT_TRUE(bool(B)) << message(B.takeError());
+  void *VA = static_cast<InstanceData *>(*A)->vmctx();
+  void *VB = static_cast<InstanceData *>(*B)->vmctx();
+  const VMOffsets &OA = Def->impl().Offsets, &OB = Use->impl().Offsets;
+  // {from, vmctx, index}: the definer's record, vmctx and defined index.
+  EXPECT_EQ(at<void *>(VB, OB.importedMemoryFrom(0)),
+            at<void *>(VA, OA.definedMemoryPointer(0)));
+  EXPECT_EQ(at<void *>(VB, OB.importedMemoryVMCtx(0)), VA);
+  EXPECT_EQ(at<uintptr_t>(VB, OB.importedMemoryIndex(0)), 0u);
+  EXPECT_EQ(at<void *>(VB, OB.importedTableFrom(0)),
+            addrAt(VA, OA.definedTable(0)));
+  EXPECT_EQ(at<void *>(VB, OB.importedTableVMCtx(0)), VA);
+
+  // The host's memories and tables have no owner instance.
+  MemoryType MT;
+  MT.Lim.Min = 1;
+  TableType TT;
+  TT.Lim.Min = 1;
+  auto HostMem = S.createMemory(MT);
+  auto HostTab = S.createTable(TT, Value::ref(ValType::FuncRef, nullptr));
+  ASSERT_TRUE(HostMem && HostTab);
+  auto C = S.instantiate(Use, {*HostMem, *HostTab});
+  ASSERT_TRUE(bool(C)) << message(C.takeError());
+  void *VC = static_cast<InstanceData *>(*C)->vmctx();
+  EXPECT_EQ(at<void *>(VC, OB.importedMemoryVMCtx(0)), nullptr);
+  EXPECT_EQ(at<void *>(VC, OB.importedTableVMCtx(0)), nullptr);
+}
+
 } // namespace
