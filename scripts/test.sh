@@ -28,7 +28,7 @@ add() { # name passed failed
 
 # 1. Unit tests.
 echo "== unit tests (ctest)"
-(cd "$BUILD_DIR" && ctest -j"$JOBS" --output-on-failure) 2>&1 | tee "$LOG_DIR/unit.log" | tail -n 25
+(cd "$BUILD_DIR" && ctest -j"$JOBS" --timeout 300 --output-on-failure) 2>&1 | tee "$LOG_DIR/unit.log" | tail -n 25
 u_total=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\2/p' "$LOG_DIR/unit.log" | tail -1)
 u_fail=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\1/p' "$LOG_DIR/unit.log" | tail -1)
 if [ -z "$u_total" ]; then u_total=1; u_fail=1; fi

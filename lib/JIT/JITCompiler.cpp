@@ -177,6 +177,7 @@ JITCompiler::compile(const orca::Module &M, const VMOffsets &Offsets) {
   if (!JD)
     return JD.takeError();
   auto Code = std::make_unique<CompiledCode>();
+  Code->JIT = JIT;
   Code->Tracker = JD->getDefaultResourceTracker();
   if (Error E = JIT->addIRModule(
           Code->Tracker, ThreadSafeModule(std::move(*IR), std::move(Ctx))))

@@ -40,7 +40,9 @@ struct JITOptions {
   CodeGenOptions CodeGen;
 };
 
-/// The native code of one module. Destroying it frees the code.
+/// The native code of one module. Destroying it frees the code. It keeps the
+/// engine's LLJIT alive, so code may outlive the JITCompiler that made it
+/// (a module dropped after its engine, e.g. at static destruction).
 class CompiledCode {
 public:
   ~CompiledCode();
@@ -52,6 +54,8 @@ public:
 
 private:
   friend class JITCompiler;
+  // Declared first so that it is destroyed after the tracker.
+  std::shared_ptr<llvm::orc::LLJIT> JIT;
   llvm::IntrusiveRefCntPtr<llvm::orc::ResourceTracker> Tracker;
 };
 
@@ -74,7 +78,7 @@ public:
 private:
   explicit JITCompiler(const JITOptions &Opts);
   JITOptions Opts;
-  std::unique_ptr<llvm::orc::LLJIT> JIT;
+  std::shared_ptr<llvm::orc::LLJIT> JIT;
   std::mutex DylibMutex;
   unsigned NextDylib = 0;
 };

@@ -36,7 +36,7 @@ static volatile sig_atomic_t HostFaultArmed = 0;
 static volatile sig_atomic_t HostFaultsSeen = 0;
 
 static void hostSegvHandler(int Sig, siginfo_t *, void *) {
-  ++HostFaultsSeen;
+  HostFaultsSeen = HostFaultsSeen + 1;
   if (HostFaultArmed) {
     HostFaultArmed = 0;
     siglongjmp(HostFaultJmp, 1);
@@ -196,8 +196,9 @@ TEST_P(TrapsTest, EveryTrapKindHasTheSpecWording) {
     EXPECT_TRUE(T.IsTrap) << C.Name << ": " << T.Text;
     EXPECT_EQ(T.Code, C.Code) << C.Name;
     EXPECT_EQ(T.Text, trapMessage(C.Code)) << C.Name;
-    if (C.Text)
+    if (C.Text) {
       EXPECT_EQ(T.Text, C.Text) << C.Name;
+    }
   }
 }
 
@@ -239,8 +240,9 @@ TEST_P(TrapsTest, FaultAddressesAreWasmAddresses) {
   ASSERT_TRUE(bool(R)) << message(R.takeError());
   Trapped T = F.trap("load", {Value::i32(2 * 65536)});
   EXPECT_EQ(T.Code, TrapCode::MemoryOutOfBounds);
-  if (!explicitChecks())
+  if (!explicitChecks()) {
     EXPECT_EQ(T.FaultAddress, std::optional<uint64_t>(2 * 65536));
+  }
 }
 
 TEST_P(TrapsTest, BacktracesNameTheFunctions) {
