@@ -54,10 +54,10 @@ commit=$(grep -o '`[0-9a-f]\{40\}`' "$SUITE_DIR/UPSTREAM.md" | head -1 | tr -d '
   printf "|---|"
   for n in "${names[@]}"; do printf -- "---|"; done
   echo
-  for f in $(grep -hoE '^[A-Za-z0-9_.-]+\.wast:' "$TMP/1.log" | tr -d ':' | sort -u); do
+  for f in $(grep -hoE '^[A-Za-z0-9_.-]+\.wast: [0-9]+ passed' "$TMP/1.log" | cut -d: -f1 | sort -u); do
     printf "| %s |" "$f"
     for i in "${!names[@]}"; do
-      line=$(grep -E "^$f: [0-9]+ passed" "$TMP/$((i + 1)).log" | head -1)
+      line=$(grep -E "^$f: [0-9]+ passed" "$TMP/$((i + 1)).log" | head -1 || true)
       p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed.*/\1/')
       fl=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed.*/\2/')
       printf " %s / %s |" "$p" "$((p + fl))"
