@@ -2,7 +2,8 @@
 ;; the target has it (CPU pinned so the test does not depend on the host).
 ;; REQUIRES: x86-registered-target
 ;; RUN: %wat2wasm %s -o %t.wasm
-;; RUN: wasm-compile --emit=asm --target-cpu=x86-64-v3 %t.wasm | FileCheck %s
+;; RUN: wasm-compile --emit=asm --target=x86_64-linux-gnu --target-cpu=x86-64-v3 \
+;; RUN:   %t.wasm | FileCheck %s
 ;; CHECK-LABEL: wasm_func_0:
 ;; CHECK: vpaddd %xmm{{[0-9]+}}, %xmm{{[0-9]+}}, %xmm0
 ;; CHECK-LABEL: wasm_func_1:
