@@ -44,38 +44,13 @@ std::string Error::toString() const {
   return S;
 }
 
+// The names are the runtime's; only the enumerations differ.
 const char *valTypeName(ValType T) {
-  switch (T) {
-  case ValType::I32:
-    return "i32";
-  case ValType::I64:
-    return "i64";
-  case ValType::F32:
-    return "f32";
-  case ValType::F64:
-    return "f64";
-  case ValType::V128:
-    return "v128";
-  case ValType::FuncRef:
-    return "funcref";
-  case ValType::ExternRef:
-    return "externref";
-  }
-  return "?";
+  return ::orca::valTypeName(detail::toRT(T));
 }
 
 const char *externKindName(ExternKind K) {
-  switch (K) {
-  case ExternKind::Func:
-    return "func";
-  case ExternKind::Table:
-    return "table";
-  case ExternKind::Memory:
-    return "memory";
-  case ExternKind::Global:
-    return "global";
-  }
-  return "?";
+  return ::orca::externKindName(detail::toRT(K));
 }
 
 std::string FuncType::toString() const {
