@@ -1,4 +1,5 @@
-//===- Binary/Instr.h - One decoded instruction ------------------*- C++ -*-===//
+//===- Binary/Instr.h - One decoded instruction ------------------*- C++
+//-*-===//
 //
 // The opcode enumeration (expanded from Opcodes.def), the static facts about
 // each opcode, and `Instr`, the decoded form of one instruction with its
@@ -60,7 +61,7 @@ struct OpcodeInfo {
   uint32_t Code;    ///< byte, or the u32 after the prefix
   const char *Name; ///< text format name, e.g. "i32.add"
   ImmKind Imm;
-  const char *Sig;  ///< see Opcodes.def; empty when typed by hand
+  const char *Sig; ///< see Opcodes.def; empty when typed by hand
 };
 
 const OpcodeInfo &opcodeInfo(Opcode Op);

@@ -1,4 +1,5 @@
-//===- Binary/InstrReader.h - Decode a function body's instructions -*- C++ -*-===//
+//===- Binary/InstrReader.h - Decode a function body's instructions -*- C++
+//-*-===//
 //
 // Reads the instruction stream of one function body (or a constant
 // expression), one Instr at a time. It checks the encoding only (opcodes,

@@ -1,4 +1,5 @@
-//===- Binary/Module.h - The decoded form of a WebAssembly module -*- C++ -*-===//
+//===- Binary/Module.h - The decoded form of a WebAssembly module -*- C++
+//-*-===//
 //
 // Owns the in-memory description of one module as the binary decoder produces
 // it: types, imports, definitions, exports, segments and function bodies.
@@ -16,8 +17,8 @@
 
 #include <cstdint>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace orca {
@@ -52,8 +53,8 @@ struct FuncType {
 struct Limits {
   uint64_t Min = 0;
   std::optional<uint64_t> Max;
-  bool Shared = false;  // threads proposal; rejected unless enabled
-  bool Is64 = false;    // memory64 proposal; rejected unless enabled
+  bool Shared = false; // threads proposal; rejected unless enabled
+  bool Is64 = false;   // memory64 proposal; rejected unless enabled
 };
 
 struct TableType {
@@ -161,10 +162,10 @@ struct FunctionBody {
     ValType Type;
   };
   std::vector<LocalRun> Locals;
-  uint64_t NumLocals = 0;  // sum of the runs' counts
-  uint32_t BodyStart = 0;  // offset of the entry whose size prefix precedes it
-  uint32_t CodeStart = 0;  // first instruction byte
-  uint32_t CodeEnd = 0;    // one past the final `end`
+  uint64_t NumLocals = 0; // sum of the runs' counts
+  uint32_t BodyStart = 0; // offset of the entry whose size prefix precedes it
+  uint32_t CodeStart = 0; // first instruction byte
+  uint32_t CodeEnd = 0;   // one past the final `end`
 };
 
 /// Names from the `name` custom section, when present and well-formed.
@@ -173,7 +174,8 @@ struct FunctionBody {
 struct NameSection {
   std::string ModuleName;
   std::vector<std::pair<uint32_t, std::string>> FunctionNames; // sorted
-  std::vector<std::pair<uint32_t, std::vector<std::pair<uint32_t, std::string>>>>
+  std::vector<
+      std::pair<uint32_t, std::vector<std::pair<uint32_t, std::string>>>>
       LocalNames;
   const std::string *functionName(uint32_t FuncIndex) const;
 };

@@ -1,4 +1,5 @@
-//===- CodeGen/ModuleTranslator.h - A wasm module as one LLVM module -*- C++ -*-===//
+//===- CodeGen/ModuleTranslator.h - A wasm module as one LLVM module -*- C++
+//-*-===//
 //
 // Translates every defined function of a validated module to LLVM IR, plus
 // the trampolines the runtime needs to cross between host and wasm.

@@ -68,23 +68,30 @@ std::string VMOffsets::describe() const {
   Line(store(), PtrSize, "store");
   Line(builtinFunctions(), PtrSize, "builtin_functions");
   Line(signatureIds(), PtrSize, "signature_ids");
-  Line(ImportedFunctionsBegin, uint64_t(Counts.ImportedFuncs) * sizeOfImportedFunction(),
+  Line(ImportedFunctionsBegin,
+       uint64_t(Counts.ImportedFuncs) * sizeOfImportedFunction(),
        "imported_functions");
-  Line(ImportedTablesBegin, uint64_t(Counts.ImportedTables) * sizeOfImportedTable(),
+  Line(ImportedTablesBegin,
+       uint64_t(Counts.ImportedTables) * sizeOfImportedTable(),
        "imported_tables");
   Line(ImportedMemoriesBegin,
        uint64_t(Counts.ImportedMemories) * sizeOfImportedMemory(),
        "imported_memories");
-  Line(ImportedGlobalsBegin, uint64_t(Counts.ImportedGlobals) * sizeOfImportedGlobal(),
+  Line(ImportedGlobalsBegin,
+       uint64_t(Counts.ImportedGlobals) * sizeOfImportedGlobal(),
        "imported_globals");
-  Line(DefinedTablesBegin, uint64_t(Counts.DefinedTables) * sizeOfTableDefinition(),
+  Line(DefinedTablesBegin,
+       uint64_t(Counts.DefinedTables) * sizeOfTableDefinition(),
        "defined_tables");
-  Line(DefinedMemoriesBegin, uint64_t(Counts.DefinedMemories) * sizeOfMemoryPointer(),
+  Line(DefinedMemoriesBegin,
+       uint64_t(Counts.DefinedMemories) * sizeOfMemoryPointer(),
        "defined_memories");
-  Line(OwnedMemoriesBegin, uint64_t(Counts.OwnedMemories) * sizeOfMemoryDefinition(),
+  Line(OwnedMemoriesBegin,
+       uint64_t(Counts.OwnedMemories) * sizeOfMemoryDefinition(),
        "owned_memories");
   Line(DefinedGlobalsBegin, uint64_t(Counts.DefinedGlobals) * sizeOfGlobal(),
        "defined_globals");
-  Line(AnyfuncsBegin, uint64_t(Counts.EscapedFuncs) * sizeOfAnyfunc(), "anyfuncs");
+  Line(AnyfuncsBegin, uint64_t(Counts.EscapedFuncs) * sizeOfAnyfunc(),
+       "anyfuncs");
   return Out;
 }

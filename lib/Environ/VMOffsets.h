@@ -1,4 +1,5 @@
-//===- Environ/VMOffsets.h - The one description of the vmctx layout -*- C++ -*-===//
+//===- Environ/VMOffsets.h - The one description of the vmctx layout -*- C++
+//-*-===//
 //
 // Every byte offset JIT code uses to reach instance state, and every offset
 // the runtime uses to fill it in, comes from this class. Nothing else in
@@ -98,7 +99,9 @@ public:
   uint32_t importedFunction(uint32_t I) const {
     return ImportedFunctionsBegin + I * sizeOfImportedFunction();
   }
-  uint32_t importedFunctionBody(uint32_t I) const { return importedFunction(I); }
+  uint32_t importedFunctionBody(uint32_t I) const {
+    return importedFunction(I);
+  }
   uint32_t importedFunctionVMCtx(uint32_t I) const {
     return importedFunction(I) + PtrSize;
   }

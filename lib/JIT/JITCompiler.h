@@ -1,4 +1,5 @@
-//===- JIT/JITCompiler.h - Compile a module to native code with ORC -*- C++ -*-===//
+//===- JIT/JITCompiler.h - Compile a module to native code with ORC -*- C++
+//-*-===//
 //
 // Owns the ORC LLJIT (JITLink) instance of an engine and turns validated
 // modules into native code: translate to IR, optimise at the configured
@@ -30,8 +31,8 @@ class ResourceTracker;
 namespace orca {
 
 struct JITOptions {
-  unsigned OptLevel = 2; ///< 0..3
-  std::string CPU;       ///< empty: the host CPU
+  unsigned OptLevel = 2;   ///< 0..3
+  std::string CPU;         ///< empty: the host CPU
   std::string CPUFeatures; ///< empty: the host CPU's features
   /// For emitText only (e.g. "aarch64-linux-gnu"): the target to print
   /// code for; CPU and CPUFeatures then apply to it (empty: generic).
@@ -70,8 +71,8 @@ public:
 
   enum class Emit { UnoptimizedIR, OptimizedIR, Assembly };
   /// The module as text, for wasm-compile and FileCheck tests.
-  llvm::Expected<std::string> emitText(const Module &M, const VMOffsets &Offsets,
-                                       Emit What);
+  llvm::Expected<std::string> emitText(const Module &M,
+                                       const VMOffsets &Offsets, Emit What);
 
   const JITOptions &options() const { return Opts; }
 

@@ -26,8 +26,7 @@ const VMOffsets &orca::hostLayout() {
 Engine::Engine(std::unique_ptr<Impl> I) : I(std::move(I)) {}
 Engine::~Engine() = default;
 
-llvm::Expected<std::unique_ptr<Engine>>
-Engine::create(const EngineConfig &C) {
+llvm::Expected<std::unique_ptr<Engine>> Engine::create(const EngineConfig &C) {
   // Guard mode turns faults into traps; the handler is process-wide and
   // installed once.
   installTrapHandlers();

@@ -61,8 +61,7 @@ static std::vector<TrapFrame> symbolize(const CatchPoint &CP, Store::Impl &S) {
       if (const std::string *Name = M.Names.functionName(R.FuncIndex))
         F.FuncName = *Name;
       const FunctionBody &Body = M.Bodies[R.FuncIndex - M.NumImportedFuncs];
-      bool InBody =
-          WasmOffset >= Body.CodeStart && WasmOffset < Body.CodeEnd;
+      bool InBody = WasmOffset >= Body.CodeStart && WasmOffset < Body.CodeEnd;
       F.CodeOffset = InBody ? WasmOffset : Body.CodeStart;
       break;
     }

@@ -24,13 +24,14 @@ static cl::OptionCategory Cat("wasm-compile options");
 static cl::opt<std::string> InputFile(cl::Positional, cl::desc("<module.wasm>"),
                                       cl::Required, cl::cat(Cat));
 enum class EmitKind { None, LLVM, LLVMOpt, Asm };
-static cl::opt<EmitKind> EmitOpt(
-    "emit", cl::desc("What to print"), cl::init(EmitKind::None),
-    cl::values(clEnumValN(EmitKind::LLVM, "llvm", "LLVM IR before optimisation"),
-               clEnumValN(EmitKind::LLVMOpt, "llvm-opt",
-                          "LLVM IR after optimisation"),
-               clEnumValN(EmitKind::Asm, "asm", "target assembly")),
-    cl::cat(Cat));
+static cl::opt<EmitKind>
+    EmitOpt("emit", cl::desc("What to print"), cl::init(EmitKind::None),
+            cl::values(clEnumValN(EmitKind::LLVM, "llvm",
+                                  "LLVM IR before optimisation"),
+                       clEnumValN(EmitKind::LLVMOpt, "llvm-opt",
+                                  "LLVM IR after optimisation"),
+                       clEnumValN(EmitKind::Asm, "asm", "target assembly")),
+            cl::cat(Cat));
 static cl::opt<bool> PrintVMOffsets(
     "print-vmoffsets",
     cl::desc("Print the vmctx layout: '<offset> <size> <name>' per field"),
@@ -42,9 +43,9 @@ static cl::opt<std::string>
                  cl::desc("Target triple to print code for, e.g. "
                           "aarch64-linux-gnu (default: host)"),
                  cl::value_desc("triple"), cl::cat(Cat));
-static cl::opt<std::string> TargetCPU("target-cpu",
-                                      cl::desc("CPU to compile for (default: host)"),
-                                      cl::cat(Cat));
+static cl::opt<std::string>
+    TargetCPU("target-cpu", cl::desc("CPU to compile for (default: host)"),
+              cl::cat(Cat));
 static cl::opt<std::string>
     TargetFeatures("target-features",
                    cl::desc("CPU features, e.g. +avx2,-sse4.1 (default: host)"),
@@ -69,8 +70,7 @@ int main(int argc, char **argv) {
   auto Buf = MemoryBuffer::getFileOrSTDIN(InputFile, /*IsText=*/false);
   if (!Buf)
     return fail(InputFile + ": " + Buf.getError().message());
-  std::vector<uint8_t> Bytes((*Buf)->getBufferStart(),
-                             (*Buf)->getBufferEnd());
+  std::vector<uint8_t> Bytes((*Buf)->getBufferStart(), (*Buf)->getBufferEnd());
   JITOptions Opts;
   Opts.OptLevel = OptLevel;
   Opts.CPU = TargetCPU;
@@ -91,11 +91,10 @@ int main(int argc, char **argv) {
   auto JIT = JITCompiler::create(Opts);
   if (!JIT)
     return fail(toString(JIT.takeError()));
-  JITCompiler::Emit What = EmitOpt == EmitKind::LLVM
-                               ? JITCompiler::Emit::UnoptimizedIR
-                           : EmitOpt == EmitKind::LLVMOpt
-                               ? JITCompiler::Emit::OptimizedIR
-                               : JITCompiler::Emit::Assembly;
+  JITCompiler::Emit What =
+      EmitOpt == EmitKind::LLVM      ? JITCompiler::Emit::UnoptimizedIR
+      : EmitOpt == EmitKind::LLVMOpt ? JITCompiler::Emit::OptimizedIR
+                                     : JITCompiler::Emit::Assembly;
   auto Text = (*JIT)->emitText(**M, Offsets, What);
   if (!Text)
     return fail(toString(Text.takeError()));

@@ -96,14 +96,14 @@ llvm::Expected<Value> orca::parseValue(ValType T, const std::string &Text) {
       return badValue(T, Text);
     return Value::f64(D);
   default:
-    return makeError(ErrorKind::Usage,
-                     std::string("cannot pass a ") + valTypeName(T) +
-                         " argument from the command line");
+    return makeError(ErrorKind::Usage, std::string("cannot pass a ") +
+                                           valTypeName(T) +
+                                           " argument from the command line");
   }
 }
 
-template <typename F> static std::string formatFloat(F Val, uint64_t Bits,
-                                                     unsigned MantBits) {
+template <typename F>
+static std::string formatFloat(F Val, uint64_t Bits, unsigned MantBits) {
   if (std::isnan(Val)) {
     uint64_t Payload = Bits & ((uint64_t(1) << MantBits) - 1);
     std::string S = std::signbit(Val) ? "-nan" : "nan";

@@ -256,7 +256,8 @@ static int parseArgs(int argc, char **argv, Options &O) {
       std::optional<uint64_t> Bytes = parseByteSize(Size);
       if (!Bytes)
         return fail("--max-memory takes a size such as 65536, 64KiB, 16MiB "
-                    "or 1GiB, not '" + Size + "'");
+                    "or 1GiB, not '" +
+                    Size + "'");
       O.MaxMemoryBytes = *Bytes;
       continue;
     }

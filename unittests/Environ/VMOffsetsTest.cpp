@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Binary/Module.h"
 #include "Environ/VMOffsets.h"
+#include "Binary/Module.h"
 
 #include "gtest/gtest.h"
 
