@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests (ctest), lit/FileCheck tests, and the official
-# spec conformance suite. Builds first if needed. The last line sums them all
-# as `N passed, N failed`; the exit status is non-zero if anything failed.
+# Runs every test: unit tests (ctest), lit/FileCheck tests, the official
+# spec conformance suite, and the AArch64 build's tests under qemu. Builds
+# first if needed. The last line sums them all as `N passed, N failed`; the
+# exit status is non-zero if anything failed.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
@@ -58,6 +59,22 @@ else
   echo "!! CONFORMANCE NOT RUN: spec test folder $SUITE_DIR not found."
   echo "!! Set ORCA_WASM_TESTSUITE to a WebAssembly/testsuite checkout."
   echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+fi
+
+# 4. AArch64: cross-build, then unit, lit and a conformance subset under
+# qemu (docs/aarch64.md). ORCA_SKIP_AARCH64=1 leaves it out.
+echo "== AArch64 under qemu"
+if [ "${ORCA_SKIP_AARCH64:-0}" = 1 ]; then
+  echo "AArch64 NOT RUN: ORCA_SKIP_AARCH64=1"
+else
+  BUILD_DIR="${AARCH64_BUILD_DIR:-$ROOT/build-aarch64}" \
+    bash "$ROOT/scripts/test-aarch64.sh" 2>&1 | tee "$LOG_DIR/aarch64.log" | grep -E '^(== |test-aarch64:)'
+  a_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LOG_DIR/aarch64.log" | tail -1)
+  if [ -n "$a_line" ]; then
+    add "AArch64 (unit, lit, conformance subset)" "$(echo "$a_line" | cut -d' ' -f1)" "$(echo "$a_line" | cut -d' ' -f3)"
+  else
+    add "AArch64 (unit, lit, conformance subset)" 0 1
+  fi
 fi
 
 echo "$total_pass passed, $total_fail failed"
