@@ -33,10 +33,9 @@ Error readNameMap(BinaryReader &R, NameMap &Map) {
     Map.emplace_back(Index, std::move(Name));
   }
   // The spec requires increasing indices; sorting makes lookups work even
-  // for producers that get this wrong.
-  std::stable_sort(Map.begin(), Map.end(), [](const auto &L, const auto &R) {
-    return L.first < R.first;
-  });
+  // for producers that get this wrong (std::sort on the whole pair: the
+  // order stays deterministic when an index repeats).
+  std::sort(Map.begin(), Map.end());
   return Error::success();
 }
 
@@ -60,9 +59,7 @@ Error readSubsection(BinaryReader &R, uint8_t Id, NameSection &Names) {
         return E;
       Names.LocalNames.emplace_back(FuncIndex, std::move(Locals));
     }
-    std::stable_sort(
-        Names.LocalNames.begin(), Names.LocalNames.end(),
-        [](const auto &L, const auto &R) { return L.first < R.first; });
+    std::sort(Names.LocalNames.begin(), Names.LocalNames.end());
     return Error::success();
   }
   default:

@@ -167,11 +167,11 @@ const Bytes I32Result = funcType({}, {I32});
 // Opcodes used below.
 constexpr uint8_t Unreachable = 0x00, Block = 0x02, Loop = 0x03, If = 0x04,
                   Else = 0x05, End = 0x0b, Br = 0x0c, BrTable = 0x0e,
-                  Return = 0x0f, Call = 0x10, Drop = 0x1a, Select = 0x1b,
-                  LocalGet = 0x20, GlobalGet = 0x23, GlobalSet = 0x24,
-                  I32Load = 0x28, I32Const = 0x41, I64Const = 0x42,
-                  I32Add = 0x6a, RefNull = 0xd0, RefIsNull = 0xd1,
-                  RefFunc = 0xd2, Empty = 0x40;
+                  Call = 0x10, Drop = 0x1a, Select = 0x1b, LocalGet = 0x20,
+                  GlobalGet = 0x23, GlobalSet = 0x24, I32Load = 0x28,
+                  I32Const = 0x41, I64Const = 0x42, I32Add = 0x6a,
+                  RefNull = 0xd0, RefIsNull = 0xd1, RefFunc = 0xd2,
+                  Empty = 0x40;
 
 TEST(ValidatorTest, EmptyFunctionIsValid) {
   EXPECT_VALID(oneFunc(VoidType, {End}));
