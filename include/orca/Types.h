@@ -128,6 +128,9 @@ enum class BoundsChecks : uint8_t {
 struct Config {
   /// LLVM optimisation level, 0 to 3.
   unsigned OptLevel = 2;
+  /// Threads that compile one module in parallel; 0: one per hardware
+  /// thread.
+  unsigned CompileThreads = 0;
   BoundsChecks Bounds = BoundsChecks::Explicit;
   /// Maximum native stack wasm may use per call from the host, in bytes;
   /// deeper recursion traps with TrapCode::StackOverflow.

@@ -59,6 +59,7 @@ Result<Engine> Engine::create(const Config &C) {
   EngineConfig EC;
   EC.Feat = toRT(C.Feat);
   EC.OptLevel = C.OptLevel;
+  EC.CompileThreads = C.CompileThreads;
   EC.ExplicitBoundsChecks = C.Bounds == BoundsChecks::Explicit;
   EC.MaxWasmStack = C.MaxWasmStack;
   auto RT = rt::Engine::create(EC);

@@ -38,8 +38,9 @@ void FunctionTranslator::emitCall(uint32_t Func) {
     return;
   }
   const VMOffsets &O = Env.Offsets;
-  Value *Body = VM->loadPtr(VM->vmctx(), O.importedFunctionBody(Func));
-  Value *CalleeVMCtx = VM->loadPtr(VM->vmctx(), O.importedFunctionVMCtx(Func));
+  Value *Body = VM->loadInvariantPtr(VM->vmctx(), O.importedFunctionBody(Func));
+  Value *CalleeVMCtx =
+      VM->loadInvariantPtr(VM->vmctx(), O.importedFunctionVMCtx(Func));
   emitCallWith(T, FunctionCallee(lowerFuncType(Ctx, T), Body), CalleeVMCtx);
 }
 
@@ -76,7 +77,7 @@ void FunctionTranslator::emitCallIndirect(uint32_t TypeIndex, uint32_t Table) {
   trapIf(B.CreateICmpEQ(Anyfunc, ConstantPointerNull::get(B.getPtrTy())),
          TrapCode::IndirectCallToNull);
   Value *Actual = VM->loadU32(Anyfunc, O.anyfuncTypeIndex());
-  Value *SigIds = VM->loadPtr(VM->vmctx(), O.signatureIds());
+  Value *SigIds = VM->loadInvariantPtr(VM->vmctx(), O.signatureIds());
   Value *Expected = VM->loadU32(SigIds, uint64_t(TypeIndex) * 4);
   trapIf(B.CreateICmpNE(Actual, Expected), TrapCode::BadSignature);
 

@@ -2,10 +2,12 @@
 //
 // Loads, stores (scalar and SIMD), memory.size/grow and the bulk memory
 // instructions. A memory's {base, current_length} record is reached through
-// a pointer in the vmctx and re-read at every access, since calls and
-// memory.grow may move the base; the TBAA tags of VMContextAccess let LLVM
-// reuse the loads across heap stores. Wasm addresses are u32; the effective
-// address (address + offset) is computed in i64 so it cannot wrap.
+// a pointer in the vmctx. Both that pointer and the base are invariant (a
+// memory never moves, Runtime/Memory.h), so LLVM loads them once per
+// function; current_length changes with memory.grow (a call), and the TBAA
+// tags of VMContextAccess let LLVM reuse its loads across heap stores.
+// Wasm addresses are u32; the effective address (address + offset) is
+// computed in i64 so it cannot wrap.
 //
 // Bounds: with CodeGenOptions::ExplicitBoundsChecks every access compares
 // its end with current_length. In guard mode the address is just
@@ -15,13 +17,14 @@
 // the trap. Memarg offsets are u32, so index + offset + size can reach
 // 8 GiB; an access that could pass the end of the reservation (offset +
 // size > HeapReservedBytes - (2^32 - 1), i.e. offset > ~2 GiB with the
-// default sizes) keeps its explicit check, as do 64-bit memories. Heap
-// loads are volatile in guard mode, so that a load whose value is unused
-// still faults (stores are never dead: memory is visible to the host).
+// default sizes) keeps its explicit check, as do 64-bit memories. A load
+// whose value is unused must still fault: CodeGen/GuardedLoads.h (stores
+// are never dead: memory is visible to the host).
 //
 //===----------------------------------------------------------------------===//
 
 #include "CodeGen/FunctionTranslator.h"
+#include "CodeGen/GuardedLoads.h"
 
 using namespace llvm;
 
@@ -29,10 +32,11 @@ namespace orca {
 
 Value *FunctionTranslator::memoryDefinition(uint32_t Mem) {
   const VMOffsets &O = Env.Offsets;
-  if (Mem < M.NumImportedMemories)
-    return VM->loadPtr(VM->vmctx(), O.importedMemoryFrom(Mem));
-  return VM->loadPtr(VM->vmctx(),
-                     O.definedMemoryPointer(Mem - M.NumImportedMemories));
+  uint64_t Off = Mem < M.NumImportedMemories
+                     ? O.importedMemoryFrom(Mem)
+                     : O.definedMemoryPointer(Mem - M.NumImportedMemories);
+  // Set at instantiation, never changed: one load per function.
+  return VM->loadInvariantPtr(VM->vmctx(), Off, O.sizeOfMemoryDefinition());
 }
 
 /// Whether an access of \p Size bytes at offset \p Offset of a memory needs
@@ -59,17 +63,18 @@ Value *FunctionTranslator::heapAddress(uint32_t Mem, Value *Addr,
     Value *End = B.CreateAdd(EA, B.getInt64(Size), "", /*HasNUW=*/true);
     trapIf(B.CreateICmpUGT(End, Len), TrapCode::MemoryOutOfBounds);
   }
-  Value *Base = VM->loadPtr(Def, O.memoryDefinitionBase());
+  // The base never moves (Runtime/Memory.h). It is not dereferenceable
+  // for LLVM: a speculated load could fault where wasm would not.
+  Value *Base = VM->loadInvariantPtr(Def, O.memoryDefinitionBase());
   return B.CreateGEP(B.getInt8Ty(), Base, EA);
 }
 
 Value *FunctionTranslator::heapLoad(Type *T, Value *Ptr) {
   LoadInst *L = B.CreateAlignedLoad(T, Ptr, Align(1));
-  // Guard mode: the load itself is the bounds check, so LLVM must neither
-  // delete it when its value is unused nor move it past other effects
-  // (spec traps.wast, "no_dce"). Volatile says exactly that.
+  // Guard mode: the load itself is the bounds check, so it must not be
+  // deleted when its value is unused (CodeGen/GuardedLoads.h).
   if (!Env.Opts.ExplicitBoundsChecks)
-    L->setVolatile(true);
+    markGuardedLoad(*L);
   VM->tagHeap(L);
   return L;
 }
@@ -284,19 +289,36 @@ void FunctionTranslator::emitMemoryGrow(uint32_t Mem) {
   push(B.CreateTrunc(Old, B.getInt32Ty()));
 }
 
+Value *FunctionTranslator::bulkAddress(uint32_t Mem, Value *Addr, Value *Len) {
+  const VMOffsets &O = Env.Offsets;
+  Value *Def = memoryDefinition(Mem);
+  Value *End = B.CreateAdd(Addr, Len, "", /*HasNUW=*/true);
+  Value *Size = VM->loadUIntPtr(Def, O.memoryDefinitionCurrentLength());
+  trapIf(B.CreateICmpUGT(End, Size), TrapCode::MemoryOutOfBounds);
+  Value *Base = VM->loadInvariantPtr(Def, O.memoryDefinitionBase());
+  return B.CreateGEP(B.getInt8Ty(), Base, Addr);
+}
+
+// memory.copy and memory.fill check both ranges before writing anything
+// (a partial copy is not allowed), then become llvm.memmove/memset: inline
+// code for small constant lengths, the C library's otherwise.
 void FunctionTranslator::emitMemoryCopy(uint32_t Dst, uint32_t Src) {
   Value *Len = B.CreateZExt(pop(), B.getInt64Ty());
   Value *S = B.CreateZExt(pop(), B.getInt64Ty());
   Value *D = B.CreateZExt(pop(), B.getInt64Ty());
-  VM->callBuiltin(Builtin::MemoryCopy,
-                  {B.getInt32(Dst), B.getInt32(Src), D, S, Len});
+  Value *DstPtr = bulkAddress(Dst, D, Len);
+  Value *SrcPtr = bulkAddress(Src, S, Len);
+  CallInst *C = B.CreateMemMove(DstPtr, Align(1), SrcPtr, Align(1), Len);
+  VM->tagHeap(C);
 }
 
 void FunctionTranslator::emitMemoryFill(uint32_t Mem) {
   Value *Len = B.CreateZExt(pop(), B.getInt64Ty());
-  Value *Val = pop();
+  Value *Val = B.CreateTrunc(pop(), B.getInt8Ty());
   Value *D = B.CreateZExt(pop(), B.getInt64Ty());
-  VM->callBuiltin(Builtin::MemoryFill, {B.getInt32(Mem), D, Val, Len});
+  CallInst *C =
+      B.CreateMemSet(bulkAddress(Mem, D, Len), Val, Len, MaybeAlign(1));
+  VM->tagHeap(C);
 }
 
 void FunctionTranslator::emitMemoryInit(uint32_t Data, uint32_t Mem) {

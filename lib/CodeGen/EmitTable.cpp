@@ -15,7 +15,7 @@ namespace orca {
 Value *FunctionTranslator::tableDefinition(uint32_t Table) {
   const VMOffsets &O = Env.Offsets;
   if (Table < M.NumImportedTables)
-    return VM->loadPtr(VM->vmctx(), O.importedTableFrom(Table));
+    return VM->loadInvariantPtr(VM->vmctx(), O.importedTableFrom(Table));
   return VM->addr(VM->vmctx(), O.definedTable(Table - M.NumImportedTables));
 }
 

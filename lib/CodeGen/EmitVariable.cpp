@@ -27,7 +27,7 @@ void FunctionTranslator::emitLocalSet(uint32_t Index, bool Tee) {
 Value *FunctionTranslator::globalAddr(uint32_t Index) {
   const VMOffsets &O = Env.Offsets;
   if (Index < M.NumImportedGlobals)
-    return VM->loadPtr(VM->vmctx(), O.importedGlobalFrom(Index));
+    return VM->loadInvariantPtr(VM->vmctx(), O.importedGlobalFrom(Index));
   return VM->addr(VM->vmctx(), O.definedGlobal(Index - M.NumImportedGlobals));
 }
 

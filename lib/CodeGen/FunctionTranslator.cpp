@@ -97,7 +97,7 @@ void FunctionTranslator::emitPrologue() {
   // The runtime sets stack_limit before entering wasm; a frame below it
   // means the native stack is about to run out.
   const VMOffsets &O = Env.Offsets;
-  Value *Limits = VM->loadPtr(VM->vmctx(), O.runtimeLimits());
+  Value *Limits = VM->loadInvariantPtr(VM->vmctx(), O.runtimeLimits());
   Value *Limit = VM->loadUIntPtr(Limits, O.runtimeLimitsStackLimit());
   Value *Frame = B.CreateIntrinsic(Intrinsic::frameaddress, {B.getPtrTy()},
                                    {B.getInt32(0)});

@@ -124,6 +124,9 @@ private:
   /// bounds-checked unless guard regions do the job.
   llvm::Value *heapAddress(uint32_t Mem, llvm::Value *Addr, uint64_t Offset,
                            unsigned Size);
+  /// The host address of \p Len bytes at \p Addr (both i64), always
+  /// bounds-checked: bulk operations have dynamic lengths.
+  llvm::Value *bulkAddress(uint32_t Mem, llvm::Value *Addr, llvm::Value *Len);
   llvm::Value *heapLoad(llvm::Type *T, llvm::Value *Ptr);
   void heapStore(llvm::Value *V, llvm::Value *Ptr);
   /// Emits loads and stores; false if \p I is neither.

@@ -1,10 +1,10 @@
 //===- CodeGen/ModuleTranslator.cpp - A wasm module as one LLVM module ----===//
 //
 // Declares every defined function under its symbol first (so calls can
-// refer to functions not yet translated), translates each body, then adds
-// the trampolines. Each function is verified as it is finished so that a
-// translator bug surfaces as an error naming the function rather than as a
-// crash in the backend.
+// refer to functions not yet translated, or translated in another part),
+// translates the part's bodies, then adds the trampolines. Each function is
+// verified as it is finished so that a translator bug surfaces as an error
+// naming the function rather than as a crash in the backend.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +19,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Triple.h"
 
+#include <algorithm>
 #include <optional>
 
 using namespace llvm;
@@ -40,7 +41,7 @@ std::string wasmToHostSymbol(uint32_t TypeIndex) {
 Expected<std::unique_ptr<llvm::Module>>
 translateModule(const Module &M, const VMOffsets &Offsets, LLVMContext &Ctx,
                 const DataLayout &DL, const Triple &TT,
-                const CodeGenOptions &Opts) {
+                const CodeGenOptions &Opts, TranslationPart Part) {
   auto LM = std::make_unique<llvm::Module>("wasm", Ctx);
   LM->setDataLayout(DL);
   LM->setTargetTriple(TT.str());
@@ -62,7 +63,9 @@ translateModule(const Module &M, const VMOffsets &Offsets, LLVMContext &Ctx,
     Env.Funcs.push_back(F);
   }
 
-  for (uint32_t N = M.NumImportedFuncs; N < M.Funcs.size(); ++N) {
+  uint32_t Begin = std::max(Part.Begin, M.NumImportedFuncs);
+  uint32_t End = std::min<uint32_t>(Part.End, M.Funcs.size());
+  for (uint32_t N = Begin; N < End; ++N) {
     if (Error E = FunctionTranslator(Env, N).translate())
       return E;
     std::string Msg;
@@ -74,7 +77,8 @@ translateModule(const Module &M, const VMOffsets &Offsets, LLVMContext &Ctx,
 
   if (Debug)
     Debug->finalize();
-  emitTrampolines(*LM, M, Offsets);
+  if (Part.Trampolines)
+    emitTrampolines(*LM, M, Offsets);
   return LM;
 }
 

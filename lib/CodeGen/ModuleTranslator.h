@@ -49,11 +49,22 @@ std::string functionSymbol(uint32_t FuncIndex);
 std::string hostToWasmSymbol(uint32_t TypeIndex);
 std::string wasmToHostSymbol(uint32_t TypeIndex);
 
+/// Which part of a module one LLVM module holds. Parts of one wasm module
+/// are compiled independently (in parallel) and linked together: functions
+/// outside [Begin, End) are only declared, and calls to them are resolved
+/// by the linker.
+struct TranslationPart {
+  uint32_t Begin = 0; ///< first function index defined (>= imports)
+  uint32_t End = ~0u; ///< one past the last (clamped to the module's)
+  bool Trampolines = true;
+};
+
 /// \p DL and \p TT describe the target the module will be compiled for.
 llvm::Expected<std::unique_ptr<llvm::Module>>
 translateModule(const Module &M, const VMOffsets &Offsets,
                 llvm::LLVMContext &Ctx, const llvm::DataLayout &DL,
-                const llvm::Triple &TT, const CodeGenOptions &Opts);
+                const llvm::Triple &TT, const CodeGenOptions &Opts,
+                TranslationPart Part = {});
 
 } // namespace orca
 

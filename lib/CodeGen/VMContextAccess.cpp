@@ -80,6 +80,19 @@ Value *VMContextAccess::loadPtr(Value *Base, uint64_t Offset) {
   return load(B.getPtrTy(), Base, Offset);
 }
 
+Value *VMContextAccess::loadInvariantPtr(Value *Base, uint64_t Offset,
+                                         uint64_t DerefBytes) {
+  LoadInst *L = load(B.getPtrTy(), Base, Offset);
+  LLVMContext &Ctx = B.getContext();
+  L->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(Ctx, {}));
+  L->setMetadata(LLVMContext::MD_nonnull, MDNode::get(Ctx, {}));
+  if (DerefBytes) {
+    Metadata *N = ConstantAsMetadata::get(B.getInt64(DerefBytes));
+    L->setMetadata(LLVMContext::MD_dereferenceable, MDNode::get(Ctx, N));
+  }
+  return L;
+}
+
 Value *VMContextAccess::loadU32(Value *Base, uint64_t Offset) {
   return load(B.getInt32Ty(), Base, Offset);
 }
@@ -102,11 +115,9 @@ FunctionType *VMContextAccess::builtinType(LLVMContext &Ctx, Builtin K) {
 }
 
 CallInst *VMContextAccess::callBuiltin(Builtin K, ArrayRef<Value *> Args) {
-  Value *Array = loadPtr(VMCtx, Offsets.builtinFunctions());
+  Value *Array = loadInvariantPtr(VMCtx, Offsets.builtinFunctions());
   // The array is filled once at instantiation and never changes.
-  Value *Fn = loadPtr(Array, uint64_t(K) * Offsets.pointerSize());
-  cast<LoadInst>(Fn)->setMetadata(LLVMContext::MD_invariant_load,
-                                  MDNode::get(B.getContext(), {}));
+  Value *Fn = loadInvariantPtr(Array, uint64_t(K) * Offsets.pointerSize());
   SmallVector<Value *, 8> All{VMCtx};
   All.append(Args.begin(), Args.end());
   FunctionType *FTy = builtinType(B.getContext(), K);

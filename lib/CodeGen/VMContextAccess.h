@@ -38,6 +38,11 @@ public:
   llvm::LoadInst *load(llvm::Type *T, llvm::Value *Base, uint64_t Offset);
   llvm::StoreInst *store(llvm::Value *V, llvm::Value *Base, uint64_t Offset);
   llvm::Value *loadPtr(llvm::Value *Base, uint64_t Offset);
+  /// A pointer field the runtime sets before any JIT code of the instance
+  /// runs and never changes afterwards, pointing to \p DerefBytes
+  /// accessible bytes (0: unknown). LLVM may load it once and hoist it.
+  llvm::Value *loadInvariantPtr(llvm::Value *Base, uint64_t Offset,
+                                uint64_t DerefBytes = 0);
   llvm::Value *loadU32(llvm::Value *Base, uint64_t Offset);
   /// A pointer-sized unsigned field, zero-extended to i64.
   llvm::Value *loadUIntPtr(llvm::Value *Base, uint64_t Offset);

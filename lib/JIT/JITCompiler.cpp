@@ -3,9 +3,18 @@
 // One LLJIT per engine, linking with JITLink (ObjectLinkingLayer) on every
 // target: RuntimeDyld can overflow AArch64 ADRP ranges on real hardware.
 // Each compiled module gets a JITDylib of its own and a ResourceTracker, so
-// dropping a module frees exactly its code. JIT code reaches the runtime
-// only through the vmctx (builtins array), so the dylib needs no runtime
-// symbols; process symbols stay visible for libcalls LLVM may emit
+// dropping a module frees exactly its code.
+//
+// Parallel compilation: the defined functions are split into contiguous
+// parts of similar code size (functions of one source file tend to be
+// neighbours, so most calls stay inside a part and can still be inlined).
+// Each part is translated, optimised and emitted to an object file by a
+// thread of its own, in an LLVMContext of its own that dies with the task,
+// so no IR outlives its object code. The objects are then linked together
+// (calls between parts are ordinary relocations). Small modules are one
+// part: splitting costs inlining and per-part fixed costs. JIT code reaches the
+// runtime only through the vmctx (builtins array), so the dylib needs no
+// runtime symbols; process symbols stay visible for libcalls LLVM may emit
 // (memcpy, memset, fmod...).
 //
 //===----------------------------------------------------------------------===//
@@ -23,12 +32,17 @@
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/SmallVectorMemoryBuffer.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/TargetParser/Host.h"
 
+#include <algorithm>
 #include <mutex>
+#include <optional>
 
 using namespace llvm;
 using namespace llvm::orc;
@@ -104,6 +118,7 @@ JITCompiler::create(const JITOptions &Opts) {
   if (!JTMB)
     return JTMB.takeError();
   std::unique_ptr<JITCompiler> C(new JITCompiler(Opts));
+  C->HostTMB = std::make_unique<JITTargetMachineBuilder>(*JTMB);
   auto JIT =
       LLJITBuilder()
           .setJITTargetMachineBuilder(std::move(*JTMB))
@@ -126,12 +141,14 @@ JITCompiler::create(const JITOptions &Opts) {
 JITCompiler::JITCompiler(const JITOptions &Opts) : Opts(Opts) {}
 JITCompiler::~JITCompiler() = default;
 
-/// Translates \p M and runs the pipeline unless \p Optimize is false.
+/// Translates \p Part of \p M and runs the pipeline unless \p Optimize is
+/// false.
 static Expected<std::unique_ptr<llvm::Module>>
 buildIR(const orca::Module &M, const VMOffsets &Offsets, LLVMContext &Ctx,
-        const JITOptions &Opts, TargetMachine &TM, bool Optimize) {
+        const JITOptions &Opts, TargetMachine &TM, bool Optimize,
+        TranslationPart Part = {}) {
   auto IR = translateModule(M, Offsets, Ctx, TM.createDataLayout(),
-                            TM.getTargetTriple(), Opts.CodeGen);
+                            TM.getTargetTriple(), Opts.CodeGen, Part);
   if (!IR)
     return IR.takeError();
   std::string Err;
@@ -155,18 +172,97 @@ createTargetMachine(const JITOptions &Opts, StringRef TargetTriple = "") {
   return JTMB->createTargetMachine();
 }
 
-Expected<std::unique_ptr<CompiledCode>>
-JITCompiler::compile(const orca::Module &M, const VMOffsets &Offsets) {
-  auto TM = createTargetMachine(Opts);
+/// Parts per thread: a few, so that uneven parts still keep every thread
+/// busy, but not many, since calls across parts cannot be inlined.
+static constexpr unsigned PartsPerThread = 2;
+
+/// Contiguous runs of defined functions of similar body size; the first
+/// part also holds the trampolines.
+static std::vector<TranslationPart>
+partition(const orca::Module &M, unsigned Threads, uint64_t MinPartBytes) {
+  auto Size = [&](size_t I) {
+    return uint64_t(M.Bodies[I].CodeEnd - M.Bodies[I].CodeStart);
+  };
+  uint64_t Total = 0;
+  for (size_t I = 0; I < M.Bodies.size(); ++I)
+    Total += Size(I);
+  uint64_t N = std::clamp<uint64_t>(Total / std::max<uint64_t>(MinPartBytes, 1),
+                                    1, uint64_t(Threads) * PartsPerThread);
+  if (Threads <= 1)
+    N = 1;
+  std::vector<TranslationPart> Parts;
+  uint32_t Begin = M.NumImportedFuncs;
+  uint64_t Done = 0;
+  for (size_t I = 0; I < M.Bodies.size() && Parts.size() + 1 < N; ++I) {
+    Done += Size(I);
+    if (Done * N >= Total * (Parts.size() + 1)) {
+      uint32_t End = M.NumImportedFuncs + uint32_t(I) + 1;
+      Parts.push_back({Begin, End, false});
+      Begin = End;
+    }
+  }
+  Parts.push_back({Begin, uint32_t(M.Funcs.size()), false});
+  Parts.front().Trampolines = true;
+  return Parts;
+}
+
+/// Translates, optimises and emits one part as a relocatable object.
+static Expected<std::unique_ptr<MemoryBuffer>>
+compilePart(const orca::Module &M, const VMOffsets &Offsets,
+            const JITOptions &Opts, JITTargetMachineBuilder TMB,
+            TranslationPart Part) {
+  auto TM = TMB.createTargetMachine();
   if (!TM)
     return TM.takeError();
-  auto Ctx = std::make_unique<LLVMContext>();
+  LLVMContext Ctx;
+  auto IR = buildIR(M, Offsets, Ctx, Opts, **TM, /*Optimize=*/true, Part);
+  if (!IR)
+    return IR.takeError();
+  SmallVector<char, 0> Obj;
+  raw_svector_ostream OS(Obj);
+  legacy::PassManager PM;
+  MCContext *MC;
+  if ((*TM)->addPassesToEmitMC(PM, MC, OS))
+    return makeError(ErrorKind::Usage,
+                     "the host target cannot emit object code");
+  PM.run(**IR);
+  return std::make_unique<SmallVectorMemoryBuffer>(
+      std::move(Obj), "wasm-part-" + std::to_string(Part.Begin) + ".o", false);
+}
+
+Expected<std::unique_ptr<CompiledCode>>
+JITCompiler::compile(const orca::Module &M, const VMOffsets &Offsets) {
   // JIT code records wasm offsets for trap backtraces (JIT/CodeMap.h).
   JITOptions CompileOpts = Opts;
   CompileOpts.CodeGen.WasmOffsets = true;
-  auto IR = buildIR(M, Offsets, *Ctx, CompileOpts, **TM, /*Optimize=*/true);
-  if (!IR)
-    return IR.takeError();
+  ThreadPoolStrategy Strategy = hardware_concurrency(Opts.CompileThreads);
+  std::vector<TranslationPart> Parts =
+      partition(M, Strategy.compute_thread_count(), Opts.MinPartBytes);
+  using PartResult = std::optional<Expected<std::unique_ptr<MemoryBuffer>>>;
+  std::vector<PartResult> Objects(Parts.size());
+  auto Run = [&](size_t I) {
+    Objects[I].emplace(
+        compilePart(M, Offsets, CompileOpts, *HostTMB, Parts[I]));
+  };
+  if (Parts.size() == 1) {
+    Run(0);
+  } else {
+    Strategy.ThreadsRequested =
+        std::min<unsigned>(Strategy.compute_thread_count(), Parts.size());
+    DefaultThreadPool Pool(Strategy);
+    for (size_t I = 0; I < Parts.size(); ++I)
+      Pool.async(Run, I);
+    Pool.wait();
+  }
+  // The first part's error, if any (parts fail alike: a translator bug).
+  for (PartResult &Obj : Objects)
+    if (!*Obj) {
+      Error E = Obj->takeError();
+      for (PartResult &Other : Objects)
+        if (!*Other)
+          consumeError(Other->takeError());
+      return std::move(E);
+    }
 
   std::string DylibName;
   {
@@ -179,9 +275,9 @@ JITCompiler::compile(const orca::Module &M, const VMOffsets &Offsets) {
   auto Code = std::make_unique<CompiledCode>();
   Code->JIT = JIT;
   Code->Tracker = JD->getDefaultResourceTracker();
-  if (Error E = JIT->addIRModule(
-          Code->Tracker, ThreadSafeModule(std::move(*IR), std::move(Ctx))))
-    return E;
+  for (PartResult &Obj : Objects)
+    if (Error E = JIT->addObjectFile(Code->Tracker, std::move(**Obj)))
+      return E;
 
   // One lookup for every entry point, so the module is linked once.
   auto &ES = JIT->getExecutionSession();

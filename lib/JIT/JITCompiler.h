@@ -2,9 +2,11 @@
 //-*-===//
 //
 // Owns the ORC LLJIT (JITLink) instance of an engine and turns validated
-// modules into native code: translate to IR, optimise at the configured
-// level for the host CPU, link into a JITDylib of its own, and look up the
-// entry points. The code of a module lives as long as its CompiledCode.
+// modules into native code: split the functions into parts, translate,
+// optimise (at the configured level, for the host CPU) and emit each part
+// to an object file on its own thread, link the objects into a JITDylib of
+// the module's own, and look up the entry points. The code of a module
+// lives as long as its CompiledCode.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,6 +26,7 @@
 #include <vector>
 
 namespace llvm::orc {
+class JITTargetMachineBuilder;
 class LLJIT;
 class ResourceTracker;
 } // namespace llvm::orc
@@ -38,6 +41,13 @@ struct JITOptions {
   /// code for; CPU and CPUFeatures then apply to it (empty: generic).
   /// Empty: the host. compile() always targets the host.
   std::string TargetTriple;
+  /// Threads compiling one module's parts in parallel; 0: one per
+  /// hardware thread. 1 compiles the module as a single LLVM module.
+  unsigned CompileThreads = 0;
+  /// Function-body bytes below which a part is not worth its own LLVM
+  /// module (calls across parts cannot be inlined; each part has fixed
+  /// costs). Tests lower it to force splitting.
+  uint64_t MinPartBytes = 16 * 1024;
   CodeGenOptions CodeGen;
 };
 
@@ -79,6 +89,8 @@ public:
 private:
   explicit JITCompiler(const JITOptions &Opts);
   JITOptions Opts;
+  /// Makes target machines for the host (one per compiling thread).
+  std::unique_ptr<llvm::orc::JITTargetMachineBuilder> HostTMB;
   std::shared_ptr<llvm::orc::LLJIT> JIT;
   std::mutex DylibMutex;
   unsigned NextDylib = 0;

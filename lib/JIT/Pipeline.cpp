@@ -1,6 +1,17 @@
 //===- JIT/Pipeline.cpp - The optimisation pipeline per level -------------===//
+//
+// Every level starts with mem2reg (locals are allocas) and then pins the
+// guard-page loads whose value is unused (CodeGen/GuardedLoads.h), before
+// any pass may delete an instruction. Then:
+//   -O0  nothing more; the code generator uses fast instruction selection.
+//   -O1  a cheap function pipeline: CSE, peepholes, CFG clean-up, no
+//        inlining or loop transformations.
+//   -O2  LLVM's default pipeline (-O3 likewise).
+//
+//===----------------------------------------------------------------------===//
 
 #include "JIT/Pipeline.h"
+#include "CodeGen/GuardedLoads.h"
 
 #include "llvm/Analysis/CGSCCPassManager.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
@@ -8,9 +19,20 @@
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Target/TargetMachine.h"
+#include "llvm/Transforms/InstCombine/InstCombine.h"
+#include "llvm/Transforms/Scalar/EarlyCSE.h"
+#include "llvm/Transforms/Scalar/SimplifyCFG.h"
 #include "llvm/Transforms/Utils/Mem2Reg.h"
 
 using namespace llvm;
+
+/// What must run before anything else, at every level.
+static FunctionPassManager prologuePasses() {
+  FunctionPassManager FPM;
+  FPM.addPass(PromotePass());
+  FPM.addPass(orca::PinUnusedGuardedLoadsPass());
+  return FPM;
+}
 
 void orca::optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
   LoopAnalysisManager LAM;
@@ -25,14 +47,21 @@ void orca::optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
   PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
 
   ModulePassManager MPM;
-  if (OptLevel == 0) {
-    // Locals are allocas; without mem2reg -O0 code would spill every value.
-    MPM.addPass(createModuleToFunctionPassAdaptor(PromotePass()));
+  if (OptLevel <= 1) {
+    FunctionPassManager FPM = prologuePasses();
+    if (OptLevel == 1) {
+      FPM.addPass(EarlyCSEPass());
+      FPM.addPass(InstCombinePass());
+      FPM.addPass(SimplifyCFGPass());
+    }
+    MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
   } else {
-    OptimizationLevel L = OptLevel == 1   ? OptimizationLevel::O1
-                          : OptLevel == 2 ? OptimizationLevel::O2
-                                          : OptimizationLevel::O3;
-    MPM = PB.buildPerModuleDefaultPipeline(L);
+    PB.registerPipelineStartEPCallback(
+        [](ModulePassManager &MPM, OptimizationLevel) {
+          MPM.addPass(createModuleToFunctionPassAdaptor(prologuePasses()));
+        });
+    MPM = PB.buildPerModuleDefaultPipeline(
+        OptLevel == 2 ? OptimizationLevel::O2 : OptimizationLevel::O3);
   }
   MPM.run(M, MAM);
 }

@@ -16,7 +16,7 @@ class TargetMachine;
 namespace orca {
 
 /// Runs the pipeline for \p OptLevel (0..3) over \p M, targeting \p TM.
-/// Level 0 runs only what correctness needs (mem2reg keeps -O0 code sane).
+/// Every level first runs what correctness needs (JIT/Pipeline.cpp).
 void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
                     unsigned OptLevel);
 

@@ -30,23 +30,6 @@ static uint64_t builtinMemoryGrow(void *VMCtx, uint32_t Mem, uint64_t Delta) {
   return uint64_t(inst(VMCtx).Memories[Mem]->grow(Delta));
 }
 
-static void builtinMemoryCopy(void *VMCtx, uint32_t DstMem, uint32_t SrcMem,
-                              uint64_t Dst, uint64_t Src, uint64_t Len) {
-  InstanceData &I = inst(VMCtx);
-  MemoryInstance *D = I.Memories[DstMem], *S = I.Memories[SrcMem];
-  if (!D->inBounds(Dst, Len) || !S->inBounds(Src, Len))
-    raiseTrap(TrapCode::MemoryOutOfBounds);
-  std::memmove(D->base() + Dst, S->base() + Src, Len);
-}
-
-static void builtinMemoryFill(void *VMCtx, uint32_t Mem, uint64_t Dst,
-                              uint32_t Val, uint64_t Len) {
-  MemoryInstance *M = inst(VMCtx).Memories[Mem];
-  if (!M->inBounds(Dst, Len))
-    raiseTrap(TrapCode::MemoryOutOfBounds);
-  std::memset(M->base() + Dst, int(Val & 0xff), Len);
-}
-
 static void builtinMemoryInit(void *VMCtx, uint32_t Mem, uint32_t Data,
                               uint64_t Dst, uint32_t Src, uint32_t Len) {
   InstanceData &I = inst(VMCtx);
@@ -120,8 +103,6 @@ void orca::fillBuiltinArray(void **Out) {
   };
   Set(BuiltinIndex::RaiseTrap, &builtinRaiseTrap);
   Set(BuiltinIndex::MemoryGrow, &builtinMemoryGrow);
-  Set(BuiltinIndex::MemoryCopy, &builtinMemoryCopy);
-  Set(BuiltinIndex::MemoryFill, &builtinMemoryFill);
   Set(BuiltinIndex::MemoryInit, &builtinMemoryInit);
   Set(BuiltinIndex::DataDrop, &builtinDataDrop);
   // Both table.get entries initialise lazy slots; the lazy variant exists
@@ -135,5 +116,5 @@ void orca::fillBuiltinArray(void **Out) {
   Set(BuiltinIndex::TableInit, &builtinTableInit);
   Set(BuiltinIndex::ElemDrop, &builtinElemDrop);
   Set(BuiltinIndex::RefFunc, &builtinRefFunc);
-  static_assert(NumBuiltins == 15, "a builtin of Builtins.def has no body");
+  static_assert(NumBuiltins == 13, "a builtin of Builtins.def has no body");
 }

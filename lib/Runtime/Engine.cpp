@@ -32,6 +32,8 @@ llvm::Expected<std::unique_ptr<Engine>> Engine::create(const EngineConfig &C) {
   installTrapHandlers();
   JITOptions Opts;
   Opts.OptLevel = C.OptLevel;
+  Opts.CompileThreads = C.CompileThreads;
+  Opts.MinPartBytes = C.CompilePartBytes;
   Opts.CodeGen.Feat = C.Feat;
   Opts.CodeGen.ExplicitBoundsChecks = C.ExplicitBoundsChecks;
   Opts.CodeGen.HeapReservedBytes = C.MemoryReservation + C.MemoryGuardSize;

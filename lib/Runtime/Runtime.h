@@ -42,6 +42,11 @@ class Caller;
 struct EngineConfig {
   Features Feat;
   unsigned OptLevel = 2;
+  /// Threads compiling a module; 0: one per hardware thread.
+  unsigned CompileThreads = 0;
+  /// Function-body bytes a module needs per part before it is split for
+  /// parallel compilation (JIT/JITCompiler.h). Tests lower it.
+  uint64_t CompilePartBytes = 16 * 1024;
   /// Explicit bounds checks on every memory access. Off by default on
   /// 64-bit hosts: memories are then surrounded by guard regions and an
   /// out-of-bounds access faults; the signal handler turns the fault into

@@ -20,7 +20,7 @@
 ;; CHECK-NEXT: [[LAZY:%[0-9]+]] = icmp eq ptr [[SLOT]], null
 ;; CHECK-NEXT: br i1 [[LAZY]], label %lazy_init, label %anyfunc
 ;; CHECK: lazy_init:
-;; CHECK: getelementptr inbounds i8, ptr {{%[0-9]+}}, i64 48
+;; CHECK: getelementptr inbounds i8, ptr {{%[0-9]+}}, i64 32
 ;; CHECK: [[INIT:%[0-9]+]] = call ptr {{%[0-9]+}}(ptr %vmctx, i32 0, i32 [[IDX]])
 ;; CHECK: anyfunc:
 ;; CHECK-NEXT: [[AF:%[0-9]+]] = phi ptr [ [[MASKED]], %{{.+}} ], [ [[INIT]], %lazy_init ]

@@ -23,9 +23,16 @@
 ;; CHECK-NEXT: [[BASE:%[0-9]+]] = load ptr, ptr [[DEF]]
 ;; CHECK-NEXT: [[P:%[0-9]+]] = getelementptr i8, ptr [[BASE]], i64 [[EA]]
 ;; CHECK-NEXT: load i64, ptr [[P]], align 1
+;; The definition pointer and the base are invariant loads (a memory never
+;; moves); the heap load itself is plain (its value is used), marked as
+;; relying on the guard pages.
 ;; GUARD-LABEL: define i64 @wasm_func_0(
 ;; GUARD-NOT: icmp ugt
-;; GUARD: load volatile i64, ptr {{%[0-9]+}}, align 1
+;; GUARD: [[DEF:%[0-9]+]] = load ptr, ptr {{%[0-9]+}}, align 8, !tbaa {{![0-9]+}}, !invariant.load [[EMPTY:![0-9]+]], !nonnull [[EMPTY]], !dereferenceable [[SIXTEEN:![0-9]+]]
+;; GUARD: [[BASE:%[0-9]+]] = load ptr, ptr [[DEF]], align 8, !tbaa {{![0-9]+}}, !invariant.load [[EMPTY]], !nonnull [[EMPTY]]
+;; GUARD-NOT: volatile
+;; GUARD: load i64, ptr {{%[0-9]+}}, align 1, !tbaa [[HEAP:![0-9]+]], !orca.guarded [[EMPTY]]
+;; GUARD: [[SIXTEEN]] = !{i64 16}
 (module
   (memory 1)
   (func (param i32) (result i64)

@@ -66,6 +66,8 @@ OPTIONS:
   --inherit-env        Also give the guest the host's environment (--env
                        entries override it)
   -O0 .. -O3           Optimisation level (default 2)
+  --compile-threads N  Compile with N threads (default: one per hardware
+                       thread; 1 compiles the module as a whole)
   --bounds-checks=MODE guard (guard pages and signals; the default on
                        64-bit hosts) or explicit (a check per access)
   --fuel N             (not supported yet)
@@ -85,6 +87,7 @@ struct Options {
   std::vector<std::string> GuestArgs;
   std::string Invoke;
   unsigned OptLevel = 2;
+  unsigned CompileThreads = 0;
   std::optional<bool> ExplicitBoundsChecks;
   std::optional<uint64_t> MaxMemoryBytes;
   std::vector<Preopen> Dirs;
@@ -251,6 +254,14 @@ static int parseArgs(int argc, char **argv, Options &O) {
         return fail("--path-resolver must be auto, walk or openat2");
       continue;
     }
+    if (A == "--compile-threads" || A.starts_with("--compile-threads=")) {
+      unsigned N;
+      if (!Value(A, "--compile-threads", V) ||
+          StringRef(V).getAsInteger(10, N) || N == 0 || N > 1024)
+        return fail("--compile-threads takes a number of threads, 1 to 1024");
+      O.CompileThreads = N;
+      continue;
+    }
     std::string Size;
     if (Value(A, "--max-memory", Size)) {
       std::optional<uint64_t> Bytes = parseByteSize(Size);
@@ -361,6 +372,7 @@ int main(int argc, char **argv) {
   timings::mark(timings::Start);
   EngineConfig Config;
   Config.OptLevel = O.OptLevel;
+  Config.CompileThreads = O.CompileThreads;
   if (O.ExplicitBoundsChecks)
     Config.ExplicitBoundsChecks = *O.ExplicitBoundsChecks;
   if (O.MaxMemoryBytes)

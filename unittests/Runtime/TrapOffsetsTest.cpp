@@ -50,12 +50,19 @@ TEST(CodeMapOffsetsTest, RowsMapPCsToWasmOffsets) {
 
 namespace {
 
-Engine &engineFor(bool Explicit) {
-  static std::unique_ptr<Engine> Engines[2];
-  std::unique_ptr<Engine> &E = Engines[Explicit];
+/// One engine per bounds-check mode (Explicit) and compilation shape
+/// (Split: every function its own part, compiled by several threads and
+/// linked together, so calls and traps cross parts).
+Engine &engineFor(bool Explicit, bool Split) {
+  static std::unique_ptr<Engine> Engines[2][2];
+  std::unique_ptr<Engine> &E = Engines[Explicit][Split];
   if (!E) {
     EngineConfig C;
     C.ExplicitBoundsChecks = Explicit;
+    if (Split) {
+      C.CompileThreads = 3;
+      C.CompilePartBytes = 1;
+    }
     auto EOr = Engine::create(C);
     if (!EOr) {
       ADD_FAILURE() << llvm::toString(EOr.takeError());
@@ -66,13 +73,15 @@ Engine &engineFor(bool Explicit) {
   return *E;
 }
 
-class TrapOffsetsTest : public ::testing::TestWithParam<bool> {
+class TrapOffsetsTest
+    : public ::testing::TestWithParam<std::tuple<bool, bool>> {
 protected:
   void SetUp() override {
-    auto C = engineFor(GetParam()).compile(readInput("offsets"));
+    Engine &E = engineFor(std::get<0>(GetParam()), std::get<1>(GetParam()));
+    auto C = E.compile(readInput("offsets"));
     ASSERT_TRUE(bool(C)) << message(C.takeError());
     Compiled = *C;
-    S = std::make_unique<Store>(engineFor(GetParam()));
+    S = std::make_unique<Store>(E);
     auto I = S->instantiate(Compiled, {});
     ASSERT_TRUE(bool(I)) << message(I.takeError());
     Inst = *I;
@@ -112,15 +121,17 @@ protected:
 
 } // namespace
 
-INSTANTIATE_TEST_SUITE_P(BothModes, TrapOffsetsTest,
-                         ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool> &P) {
-                           return P.param ? "Explicit" : "Guard";
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    BothModes, TrapOffsetsTest,
+    ::testing::Combine(::testing::Bool(), ::testing::Bool()),
+    [](const ::testing::TestParamInfo<std::tuple<bool, bool>> &P) {
+      return std::string(std::get<0>(P.param) ? "Explicit" : "Guard") +
+             (std::get<1>(P.param) ? "SplitCompile" : "");
+    });
 
 TEST_P(TrapOffsetsTest, EveryWasmFunctionHasAPCMap) {
   const auto &Fns = Compiled->impl().Code->Functions;
-  ASSERT_EQ(Fns.size(), 5u);
+  ASSERT_EQ(Fns.size(), 6u);
   for (const void *Fn : Fns) {
     CodeRange R;
     uint32_t Off = 0;
@@ -152,4 +163,18 @@ TEST_P(TrapOffsetsTest, InnermostFrameIsTheTrappingInstruction) {
 TEST_P(TrapOffsetsTest, OuterFramesAreTheirCallInstructions) {
   EXPECT_EQ(frames("top", {Value::i32(1), Value::i32(0)}),
             (Frames{{2, at(2, 4)}, {3, at(3, 6)}, {4, at(4, 6)}}));
+}
+
+TEST_P(TrapOffsetsTest, DirectCallsWorkAcrossParts) {
+  auto R = S->call(*Inst->getExport("direct"), {Value::i32(7), Value::i32(2)});
+  ASSERT_TRUE(bool(R)) << message(R.takeError());
+  ASSERT_EQ(R->size(), 1u);
+  EXPECT_EQ((*R)[0].asI32(), 3u);
+  // The callee may be inlined (one compilation unit) or not (split), but
+  // the outermost frame is always the call instruction.
+  Frames F = frames("direct", {Value::i32(1), Value::i32(0)});
+  ASSERT_FALSE(F.empty());
+  EXPECT_EQ(F.back(), std::make_pair(5u, at(5, 4)));
+  if (std::get<1>(GetParam()))
+    EXPECT_EQ(F, (Frames{{2, at(2, 4)}, {5, at(5, 4)}}));
 }

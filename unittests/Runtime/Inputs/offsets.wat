@@ -22,4 +22,8 @@
   (func $middle (type $t)
     local.get 0 local.get 1 i32.const 0 call_indirect (type $t))
   (func $top (export "top") (type $t)
-    local.get 0 local.get 1 i32.const 1 call_indirect (type $t)))
+    local.get 0 local.get 1 i32.const 1 call_indirect (type $t))
+  ;; func 5: a direct call at +4 (in another part when split; inlined or
+  ;; not otherwise).
+  (func (export "direct") (type $t)
+    local.get 0 local.get 1 call $leaf))
