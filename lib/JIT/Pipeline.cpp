@@ -18,11 +18,14 @@
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
 #include "llvm/Transforms/Scalar/SimplifyCFG.h"
 #include "llvm/Transforms/Utils/Mem2Reg.h"
+
+#include <mutex>
 
 using namespace llvm;
 
@@ -34,7 +37,28 @@ static FunctionPassManager prologuePasses() {
   return FPM;
 }
 
+/// LLVM options that have no per-pipeline switch, set once per process
+/// (they are libLLVM globals, so they also apply to any other LLVM user in
+/// the process).
+///
+/// indvars-widen-indvars: wasm addresses are i32 sums that may wrap, so a
+/// widened i64 induction variable feeds the address through
+/// `and (iv + C), 0xffffffff`, which SCEV cannot see through: the loop then
+/// never vectorises. Left narrow, the i32 recurrence plus the loop's trip
+/// count let SCEV prove the sum does not wrap, zext({C,+,S}) becomes an
+/// affine i64 recurrence and the loop vectoriser takes it.
+static void setProcessWideOptions() {
+  static std::once_flag Once;
+  std::call_once(Once, [] {
+    auto &Opts = cl::getRegisteredOptions();
+    auto It = Opts.find("indvars-widen-indvars");
+    if (It != Opts.end())
+      static_cast<cl::opt<bool> *>(It->second)->setValue(false);
+  });
+}
+
 void orca::optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
+  setProcessWideOptions();
   LoopAnalysisManager LAM;
   FunctionAnalysisManager FAM;
   CGSCCAnalysisManager CGAM;
