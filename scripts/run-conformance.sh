@@ -8,7 +8,10 @@
 # that file (a file still running after 5 minutes is killed and fails).
 # The last line is wasm-spectest's `N passed, N failed`.
 #
-# Usage: scripts/run-conformance.sh [BUILD_DIR] [SUITE_DIR]
+# Usage: scripts/run-conformance.sh [--bounds-checks=guard|explicit]
+#                                   [BUILD_DIR] [SUITE_DIR]
+#   --bounds-checks is handed to wasm-spectest (default: the engine's,
+#     guard pages on 64-bit hosts).
 #   BUILD_DIR defaults to <repo>/build,
 #   SUITE_DIR to <repo>/../shared/wasm-testsuite.
 #   JOBS (environment): files run in parallel (default: nproc).
@@ -21,8 +24,20 @@
 #===----------------------------------------------------------------------===#
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD_DIR="${1:-$ROOT/build}"
-SUITE_DIR="${2:-$(dirname "$ROOT")/shared/wasm-testsuite}"
+mode_flags=()
+args=()
+for arg in "$@"; do
+  case "$arg" in
+  --bounds-checks=guard | --bounds-checks=explicit) mode_flags=("$arg") ;;
+  --bounds-checks=*)
+    echo "run-conformance: $arg: the mode is guard or explicit" >&2
+    exit 2
+    ;;
+  *) args+=("$arg") ;;
+  esac
+done
+BUILD_DIR="${args[0]:-$ROOT/build}"
+SUITE_DIR="${args[1]:-$(dirname "$ROOT")/shared/wasm-testsuite}"
 JOBS="${JOBS:-$(nproc 2>/dev/null || echo 1)}"
 
 if [ ! -d "$SUITE_DIR" ]; then
@@ -56,7 +71,8 @@ fi
 if [ -n "${ORCA_EMULATOR:-}" ]; then
   OUT_DIR="$(mktemp -d)"
   trap 'rm -rf "$OUT_DIR"' EXIT
-  export SPECTEST OUT_DIR ORCA_EMULATOR SPECTEST_FLAGS="${SPECTEST_FLAGS:-}" \
+  export SPECTEST OUT_DIR ORCA_EMULATOR \
+    SPECTEST_FLAGS="${mode_flags[*]} ${SPECTEST_FLAGS:-}" \
     SKIP_ARGS="${skip_args[*]}" # the skipped names have no spaces
   # One file per emulated process, JOBS at a time; output i.out per file.
   # shellcheck disable=SC2016
@@ -89,5 +105,6 @@ if [ -n "${ORCA_EMULATOR:-}" ]; then
 fi
 
 # shellcheck disable=SC2086
-exec "$SPECTEST" --isolate --timeout 300 -j "$JOBS" ${SPECTEST_FLAGS:-} \
+exec "$SPECTEST" --isolate --timeout 300 -j "$JOBS" "${mode_flags[@]}" \
+  ${SPECTEST_FLAGS:-} \
   "${skip_args[@]}" "${files[@]}"

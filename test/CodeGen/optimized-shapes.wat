@@ -9,7 +9,8 @@
 ;;   sums stay affine: JIT/Pipeline.cpp).
 ;; The CPU is pinned so the vector width is fixed.
 ;; RUN: %wat2wasm %s -o %t.wasm
-;; RUN: wasm-compile --emit=llvm-opt --guard-pages --target-cpu=x86-64-v3 \
+;; RUN: wasm-compile --emit=llvm-opt --guard-pages --target=x86_64-linux-gnu \
+;; RUN:   --target-cpu=x86-64-v3 \
 ;; RUN:   %t.wasm | FileCheck %s
 ;; REQUIRES: x86-registered-target
 

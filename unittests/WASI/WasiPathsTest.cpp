@@ -2,6 +2,8 @@
 //
 // Runs every case against both resolvers (openat2 and the component walk):
 // they must agree, and neither may ever reach outside the start directory.
+// The ForceOpenat2 cases are skipped where the kernel (or an emulator such as
+// qemu-user 7.2) answers openat2 with ENOSYS.
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,19 +11,53 @@
 
 #include "gtest/gtest.h"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
 #include <string>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#if __has_include(<linux/openat2.h>)
+#include <linux/openat2.h>
+#define ORCA_TEST_HAVE_OPENAT2 1
+#endif
 
 using namespace orca::wasi;
 
 namespace {
 
+/// Why ResolveMode::ForceOpenat2 cannot be tested here, or "" if it can:
+/// probes openat2 directly, as the resolver does.
+std::string openat2Unavailable() {
+#if defined(ORCA_TEST_HAVE_OPENAT2) && defined(SYS_openat2)
+  struct open_how How;
+  std::memset(&How, 0, sizeof(How));
+  How.flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+  long Fd = syscall(SYS_openat2, AT_FDCWD, ".", &How, sizeof(How));
+  if (Fd >= 0) {
+    close(int(Fd));
+    return "";
+  }
+  if (errno == ENOSYS)
+    return "openat2 answers ENOSYS (kernel older than 5.6, a seccomp "
+           "filter, or qemu-user without openat2)";
+  return "";
+#else
+  return "built without <linux/openat2.h> or SYS_openat2";
+#endif
+}
+
 class WasiPaths : public ::testing::TestWithParam<ResolveMode> {
 protected:
   void SetUp() override {
+    if (GetParam() == ResolveMode::ForceOpenat2) {
+      static const std::string Why = openat2Unavailable();
+      if (!Why.empty())
+        GTEST_SKIP() << "ForceOpenat2 not tested: " << Why;
+    }
     char Tmpl[] = "/tmp/orca-wasi-paths-XXXXXX";
     ASSERT_NE(mkdtemp(Tmpl), nullptr);
     Root = Tmpl;
@@ -42,16 +78,16 @@ protected:
   }
   void TearDown() override {
     setResolveMode(ResolveMode::Auto);
-    close(Dir);
-    run("rm -rf " + Root);
+    if (Dir >= 0)
+      close(Dir);
+    if (!Root.empty())
+      run("rm -rf " + Root);
   }
   static void run(const std::string &Cmd) {
     ASSERT_EQ(std::system(Cmd.c_str()), 0) << Cmd;
   }
   Errno tryOpen(const char *Path, int Flags = O_RDONLY, bool Follow = true) {
     OpenResult R = openBeneath(Dir, Path, Flags, 0644, Follow);
-    if (R.Err == Errno::NoSys && GetParam() == ResolveMode::ForceOpenat2)
-      return Errno::Success; // no openat2 on this kernel: nothing to test
     EXPECT_EQ(R.Fd.valid(), R.Err == Errno::Success) << Path;
     return R.Err;
   }
