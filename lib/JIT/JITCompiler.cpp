@@ -23,6 +23,7 @@
 #include "CodeGen/DebugLocations.h"
 #include "CodeGen/ModuleTranslator.h"
 #include "JIT/CodeMap.h"
+#include "JIT/PerfMap.h"
 #include "JIT/Pipeline.h"
 #include "Support/Error.h"
 
@@ -123,12 +124,14 @@ JITCompiler::create(const JITOptions &Opts) {
       LLJITBuilder()
           .setJITTargetMachineBuilder(std::move(*JTMB))
           .setObjectLinkingLayerCreator(
-              [](ExecutionSession &ES,
-                 const Triple &) -> Expected<std::unique_ptr<ObjectLayer>> {
+              [PerfMap = Opts.PerfMap](ExecutionSession &ES, const Triple &)
+                  -> Expected<std::unique_ptr<ObjectLayer>> {
                 // The code map lets trap handling tell JIT code apart
                 // (JIT/CodeMap.h).
                 auto L = std::make_unique<ObjectLinkingLayer>(ES);
                 L->addPlugin(std::make_unique<CodeMapPlugin>());
+                if (PerfMap)
+                  L->addPlugin(std::make_unique<PerfMapPlugin>());
                 return L;
               })
           .create();

@@ -48,6 +48,8 @@ struct JITOptions {
   /// module (calls across parts cannot be inlined; each part has fixed
   /// costs). Tests lower it to force splitting.
   uint64_t MinPartBytes = 16 * 1024;
+  /// Write /tmp/perf-<pid>.map for perf (JIT/PerfMap.h).
+  bool PerfMap = false;
   CodeGenOptions CodeGen;
 };
 

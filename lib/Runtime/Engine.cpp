@@ -34,6 +34,7 @@ llvm::Expected<std::unique_ptr<Engine>> Engine::create(const EngineConfig &C) {
   Opts.OptLevel = C.OptLevel;
   Opts.CompileThreads = C.CompileThreads;
   Opts.MinPartBytes = C.CompilePartBytes;
+  Opts.PerfMap = C.PerfMap;
   Opts.CodeGen.Feat = C.Feat;
   Opts.CodeGen.ExplicitBoundsChecks = C.ExplicitBoundsChecks;
   Opts.CodeGen.HeapReservedBytes = C.MemoryReservation + C.MemoryGuardSize;

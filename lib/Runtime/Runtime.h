@@ -47,6 +47,8 @@ struct EngineConfig {
   /// Function-body bytes a module needs per part before it is split for
   /// parallel compilation (JIT/JITCompiler.h). Tests lower it.
   uint64_t CompilePartBytes = 16 * 1024;
+  /// Name JIT code for perf in /tmp/perf-<pid>.map (--profile=perfmap).
+  bool PerfMap = false;
   /// Explicit bounds checks on every memory access. Off by default on
   /// 64-bit hosts: memories are then surrounded by guard regions and an
   /// out-of-bounds access faults; the signal handler turns the fault into

@@ -68,6 +68,7 @@ OPTIONS:
   -O0 .. -O3           Optimisation level (default 2)
   --compile-threads N  Compile with N threads (default: one per hardware
                        thread; 1 compiles the module as a whole)
+  --profile=perfmap    Name JIT code for perf in /tmp/perf-PID.map
   --bounds-checks=MODE guard (guard pages and signals; the default on
                        64-bit hosts) or explicit (a check per access)
   --fuel N             (not supported yet)
@@ -88,6 +89,7 @@ struct Options {
   std::string Invoke;
   unsigned OptLevel = 2;
   unsigned CompileThreads = 0;
+  bool PerfMap = false;
   std::optional<bool> ExplicitBoundsChecks;
   std::optional<uint64_t> MaxMemoryBytes;
   std::vector<Preopen> Dirs;
@@ -254,6 +256,12 @@ static int parseArgs(int argc, char **argv, Options &O) {
         return fail("--path-resolver must be auto, walk or openat2");
       continue;
     }
+    if (A.starts_with("--profile")) {
+      if (!Value(A, "--profile", V) || V != "perfmap")
+        return fail("--profile supports only 'perfmap'");
+      O.PerfMap = true;
+      continue;
+    }
     if (A == "--compile-threads" || A.starts_with("--compile-threads=")) {
       unsigned N;
       if (!Value(A, "--compile-threads", V) ||
@@ -373,6 +381,7 @@ int main(int argc, char **argv) {
   EngineConfig Config;
   Config.OptLevel = O.OptLevel;
   Config.CompileThreads = O.CompileThreads;
+  Config.PerfMap = O.PerfMap;
   if (O.ExplicitBoundsChecks)
     Config.ExplicitBoundsChecks = *O.ExplicitBoundsChecks;
   if (O.MaxMemoryBytes)
