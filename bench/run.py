@@ -2,7 +2,8 @@
 """bench/run.py - Orca's benchmark suite: generated-code speed and compile time.
 
     python3 bench/run.py [--reps N] [--quick] [--only a,b] [--skip-real]
-                         [--no-node] [--build-dir DIR]
+                         [--no-node] [--no-compile | --compile-only]
+                         [--build-dir DIR] [--out-dir DIR]
 
 Builds every workload with clang-19 -O2 three ways - natively
 (-march=native), for wasm32-wasi (scalar) and for wasm32-wasi with
@@ -10,7 +11,8 @@ Builds every workload with clang-19 -O2 three ways - natively
 compile, instantiate and run time) and, when `node` is on PATH, under
 Node.js 20 (bench/node-wasi-run.mjs; default tiering and --no-liftoff, always
 with --no-concurrent-marking), checks that every run prints native's
-checksum, and measures Orca's compile time per module at -O0/-O1/-O2.
+checksum, and measures Orca's compile time per module at -O0/-O1/-O2 with
+1 compile thread and with all cores (--compile-only: only that).
 Writes bench/results.json and bench/RESULTS.md.
 
 Workloads: the C kernels in bench/kernels/ (written for this project), and
@@ -177,7 +179,7 @@ class Builder:
         return top, bld
 
 
-def build_all(b, names, want_real):
+def build_all(b, names, want_real, targets=TARGETS):
     """Returns {name: {"bins": {target: path}, "args": [...], "kind": ...}}."""
     w = {}
     for k in KERNELS:
@@ -185,7 +187,7 @@ def build_all(b, names, want_real):
             continue
         src = os.path.join(KDIR, k + ".c")
         w[k] = {"kind": "kernel", "args": [],
-                "bins": {t: b.link(k, t, [src]) for t in TARGETS}}
+                "bins": {t: b.link(k, t, [src]) for t in targets}}
     if not want_real:
         return w
     real = [("zlib", "zlib", r"zlib-1\.[0-9.]+(\.dfsg)?", ZLIB_SRCS, "zlib_bench.c"),
@@ -197,14 +199,14 @@ def build_all(b, names, want_real):
             top = b.fetch(pkg, glob)
             inputs = [os.path.join(RDIR, driver)] + [os.path.join(top, s + ".c") for s in srcs]
             w[name] = {"kind": "debian", "args": [],
-                       "bins": {t: b.link(name, t, inputs, ["-I" + top, "-w"]) for t in TARGETS}}
+                       "bins": {t: b.link(name, t, inputs, ["-I" + top, "-w"]) for t in targets}}
         except (subprocess.CalledProcessError, RuntimeError, IndexError) as e:
             log(f"!! {name}: skipped, could not fetch or build: {e}")
     if not names or "speedtest1" in names:
         try:
             top, bld = b.sqlite_amalgamation()
             bins = {}
-            for t in TARGETS:
+            for t in targets:
                 o = b.obj("sqlite3", t, os.path.join(bld, "sqlite3.c"), SQLITE_DEFS + ["-I" + bld])
                 bins[t] = b.link("speedtest1", t,
                                  [os.path.join(top, "test", "speedtest1.c"),
@@ -339,28 +341,112 @@ def run_suite(workloads, wasm_run, reps, have_node):
     return results
 
 
+def uleb(buf, i):
+    """Unsigned LEB128 at BUF[I]; returns (value, index after it)."""
+    v = shift = 0
+    while True:
+        b = buf[i]
+        i += 1
+        v |= (b & 0x7F) << shift
+        shift += 7
+        if b < 0x80:
+            return v, i
+
+
+def wasm_code_stats(path):
+    """Size of the Code section (id 10) of the wasm module at PATH, its
+    function count (the section's first LEB128) and the sum of the body
+    sizes (what Orca partitions for parallel compilation)."""
+    with open(path, "rb") as f:
+        buf = f.read()
+    if buf[:4] != b"\0asm":
+        raise ValueError(f"{path}: not a wasm binary")
+    i = 8
+    while i < len(buf):
+        sid = buf[i]
+        size, i = uleb(buf, i + 1)
+        if sid == 10:
+            count, j = uleb(buf, i)
+            body = 0
+            for _ in range(count):
+                n, j = uleb(buf, j)
+                body += n
+                j += n
+            return {"code_bytes": size, "funcs": count, "body_bytes": body}
+        i += size
+    return {"code_bytes": 0, "funcs": 0, "body_bytes": 0}
+
+
+# Orca splits a module into parts of at least CompilePartBytes (16 KiB,
+# lib/Runtime/Runtime.h) of function bodies; below twice that it compiles
+# the module as one part whatever the thread count.
+ONE_PART_BYTES = 32 * 1024
+COMPILE_THREADS = [("threads_1", ["--compile-threads=1"]),
+                   ("threads_all", [])]  # wasm-run's default: one per hardware thread
+NO_SUCH_EXPORT = "__orca_bench_no_such_export__"
+
+
 def compile_times(workloads, wasm_run, reps):
-    """Orca compile time per module and level (simd build), via a run that
-    stops after instantiation (an --invoke of an export that does not exist
-    fails right after instantiate; ORCA_TIMINGS still prints compile time)."""
+    """Orca compile time per module and level (simd build), with 1 thread and
+    with all cores, via a run that stops after instantiation (an --invoke of
+    an export that does not exist fails right after instantiate;
+    ORCA_TIMINGS still prints compile time).  Throughputs are code-section
+    bytes and functions per second of compile wall time."""
     env = dict(os.environ, ORCA_TIMINGS="1")
     out = {}
     for name, w in workloads.items():
         path = w["bins"]["wasm-simd"]
-        e = {"bytes": os.path.getsize(path)}
+        e = {"bytes": os.path.getsize(path), **wasm_code_stats(path)}
+        e["one_part"] = e["body_bytes"] < ONE_PART_BYTES
         for lvl in (0, 1, 2):
-            cpu, wall = [], []
-            for _ in range(reps):
-                r = run_timed([wasm_run, f"-O{lvl}", "--invoke", "__orca_bench_no_such_export__", path], env)
-                if "compile_cpu_ms" in r["phases"]:
-                    cpu.append(r["phases"]["compile_cpu_ms"])
-                    wall.append(r["phases"]["compile_ms"])
-            e[f"O{lvl}_cpu_ms"] = median(cpu)
-            e[f"O{lvl}_wall_ms"] = median(wall)
-        log(f"   compile {name:12s} {e['bytes']:8d} B  O0 {e['O0_cpu_ms'] or 0:8.1f}  "
-            f"O1 {e['O1_cpu_ms'] or 0:8.1f}  O2 {e['O2_cpu_ms'] or 0:8.1f} ms cpu")
+            runs = {k: [] for k, _ in COMPILE_THREADS}
+            err = None
+            for _ in range(reps):  # interleaved, so load drifts hit both alike
+                for key, extra in COMPILE_THREADS:
+                    r = run_timed([wasm_run, f"-O{lvl}"] + extra +
+                                  ["--invoke", NO_SUCH_EXPORT, path], env)
+                    if "compile_ms" in r["phases"]:
+                        runs[key].append(r["phases"])
+                    else:
+                        err = r["stderr"][-600:]
+            le = {}
+            for key, _ in COMPILE_THREADS:
+                wall = median([p["compile_ms"] for p in runs[key]])
+                cpu = median([p.get("compile_cpu_ms") for p in runs[key]])
+                le[key] = {"wall_ms": wall, "cpu_ms": cpu,
+                           "code_bytes_per_s": e["code_bytes"] / wall * 1e3 if wall else None,
+                           "funcs_per_s": e["funcs"] / wall * 1e3 if wall else None}
+            one, allc = le["threads_1"]["wall_ms"], le["threads_all"]["wall_ms"]
+            le["speedup"] = one / allc if one and allc else None
+            if err and not all(runs.values()):
+                le["error"] = err
+                log(f"!! compile {name} -O{lvl}: no orca-timings line: {err}")
+            e[f"O{lvl}"] = le
+        log(f"   compile {name:12s} {e['code_bytes']:8d} B code {e['funcs']:5d} funcs  " +
+            "  ".join(f"O{l} {fmt_ms(e[f'O{l}']['threads_1']['wall_ms'])}/"
+                      f"{fmt_ms(e[f'O{l}']['threads_all']['wall_ms'])} ms "
+                      f"x{fmt_ratio(e[f'O{l}']['speedup'])}" for l in (0, 1, 2)))
         out[name] = e
     return out
+
+
+def compile_summary(comp):
+    """The -O2 speed-up on the largest module, and per level the speed-up of
+    the summed wall times over every module (1 thread / all cores)."""
+    ok = {n: e for n, e in comp.items() if e["O2"]["speedup"]}
+    s = {"threads_all": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+         else os.cpu_count(), "largest": None, "total_speedup": {}}
+    if ok:
+        big = max(ok, key=lambda n: ok[n]["code_bytes"])
+        s.update(largest=big, largest_code_bytes=ok[big]["code_bytes"],
+                 largest_one_part=ok[big]["one_part"],
+                 largest_O2_speedup=ok[big]["O2"]["speedup"])
+    for lvl in (0, 1, 2):
+        es = [e[f"O{lvl}"] for e in comp.values() if e[f"O{lvl}"]["speedup"]]
+        s["total_speedup"][f"O{lvl}"] = (
+            sum(x["threads_1"]["wall_ms"] for x in es) /
+            sum(x["threads_all"]["wall_ms"] for x in es)) if es else None
+    return s
 
 
 # ---------------------------------------------------------------- report
@@ -398,6 +484,69 @@ def fmt_ratio(x):
     return "—" if x is None else f"{x:.2f}"
 
 
+def md_compile(comp, summ):
+    """The compile-time section of RESULTS.md (list of lines)."""
+    L = ["## Orca compile time (simd builds)\n"]
+    if not comp:
+        L.append("Not measured (--no-compile).\n")
+        return L
+    n = summ["threads_all"]
+    L.append("Compile = engine setup, decode, validate, translate, optimise, JIT-link, "
+             "with `--compile-threads=1` and with all cores (wasm-run's default: one "
+             f"thread per hardware thread, {n} here); ms of wall / CPU (CPU: all threads "
+             "of the process). Speed-up = 1-thread wall / all-cores wall. MB/s and funcs/s: "
+             "the Code section's bytes and functions per second of all-cores wall time.\n")
+    L.append("| module | code KiB | funcs | level | 1 thread ms (wall / CPU) | "
+             "all cores ms (wall / CPU) | speed-up | MB/s (all cores) | funcs/s (all cores) |")
+    L.append("|---|---|---|---|---|---|---|---|---|")
+    for name, e in comp.items():
+        for lvl in (0, 1, 2):
+            le = e[f"O{lvl}"]
+            first = lvl == 0
+            row = [(name + (" †" if e["one_part"] else "")) if first else "",
+                   f"{e['code_bytes'] / 1024:.1f}" if first else "",
+                   str(e["funcs"]) if first else "", f"-O{lvl}"]
+            for key in ("threads_1", "threads_all"):
+                t = le[key]
+                row.append("**failed**" if t["wall_ms"] is None else
+                           f"{fmt_ms(t['wall_ms'])} / {fmt_ms(t['cpu_ms'])}")
+            a = le["threads_all"]
+            row += [fmt_ratio(le["speedup"]),
+                    "—" if a["code_bytes_per_s"] is None else f"{a['code_bytes_per_s'] / 1e6:.3f}",
+                    "—" if a["funcs_per_s"] is None else f"{a['funcs_per_s']:.0f}"]
+            L.append("| " + " | ".join(row) + " |")
+    L.append("")
+    if summ.get("largest"):
+        sp = summ["largest_O2_speedup"]
+        if summ["largest_one_part"]:
+            verdict = "one part †, so not a test of the ≥ 1.7× bar"
+        else:
+            verdict = ("meets" if sp >= 1.7 else "misses") + " the ≥ 1.7× bar" + (
+                "" if n == 2 else f", which is for 2 cores; this machine has {n}")
+        L.append(f"- Speed-up at -O2 on the largest module ({summ['largest']}, "
+                 f"{summ['largest_code_bytes'] / 1024:.0f} KiB of code): **{sp:.2f}×** "
+                 f"({verdict})")
+    ts = summ["total_speedup"]
+    L.append("- Speed-up over all modules (summed wall times, 1 thread / all cores): " +
+             ", ".join((f"-O{l} **{fmt_ratio(ts[f'O{l}'])}×**" if l == 2 else
+                        f"-O{l} {fmt_ratio(ts[f'O{l}'])}×") for l in (0, 1, 2)))
+    if any(e["one_part"] for e in comp.values()):
+        L.append(f"- † under {ONE_PART_BYTES // 1024} KiB of function bodies: Orca compiles "
+                 "the module as one part whatever the thread count, so its speed-up is ≈ 1 "
+                 "by design.")
+    fails = [f"{n} -O{l}" for n, e in comp.items() for l in (0, 1, 2) if e[f"O{l}"].get("error")]
+    if fails:
+        L.append("- **Compile failures** (no `orca-timings` line; see results.json): " +
+                 ", ".join(fails))
+    L.append("- Measured with `ORCA_TIMINGS=1 wasm-run -On [--compile-threads=1] --invoke "
+             f"{NO_SUCH_EXPORT} MODULE` (it compiles and instantiates, then fails on the "
+             "missing export), 1-thread and all-cores runs interleaved, medians. Speed-ups "
+             "are wall-time ratios: a core busy with another job lowers them (see the load "
+             "average).")
+    L.append("")
+    return L
+
+
 def write_markdown(path, data):
     m, res, comp = data["machine"], data["results"], data["compile"]
     cn = data["config_names"]
@@ -411,78 +560,70 @@ def write_markdown(path, data):
     L.append(f"- {m['clang']}; Node.js {m['node'] or 'absent'}; Orca commit {m['orca_commit']} (+ working tree)")
     L.append(f"- Load average before/after: {m['loadavg_before']} / {m['loadavg_after']} — "
              "**the machine was shared with other engineers' compilations**, so "
-             "times are CPU times (user+sys), not wall times; expect ±10% noise.")
+             "execution times are CPU times (user+sys), not wall times; expect ±10% noise "
+             "(more on the compile wall times and speed-ups).")
     L.append(f"- Date: {m['date']}\n")
-    L.append("## Execution time (ms of CPU, compile excluded) and ratio to native\n")
-    L.append("Native: clang-19 -O2 -march=native -ffp-contract=off (wasm has no fused "
-             "multiply-add, so contraction is off to keep checksums comparable). "
-             "wasm: clang-19 -O2 --target=wasm32-wasi, scalar (`orca`, `node-noliftoff`) "
-             "or -msimd128 (`*-simd`). Orca runs at -O2; its execution time is the "
-             "`run` phase of `ORCA_TIMINGS=1 wasm-run`, its total is the whole process "
-             "(compile included). Node's is the `wasi.start` phase of "
-             "`bench/node-wasi-run.mjs` (CPU of all V8 threads, background tier-up "
-             "included).\n")
-    hdr = ["workload", "native", "orca", "×", "orca total", "orca-simd", "×", "orca-simd total"]
-    if "node-simd" in cn:
-        hdr += ["node-simd", "×", "node-noliftoff-simd", "×", "node-noliftoff", "×"]
-    hdr += ["checksums"]
-    L.append("| " + " | ".join(hdr) + " |")
-    L.append("|" + "---|" * len(hdr))
-    for name, r in res.items():
-        c = r["configs"]
-        nat = c["native"]["exec_cpu_ms"]
-
-        def ratio(cfg):
-            e = c.get(cfg, {}).get("exec_cpu_ms")
-            return e / nat if e and nat else None
-        row = [f"{name}" + (" (Debian)" if r["kind"] == "debian" else ""), fmt_ms(nat),
-               fmt_ms(c["orca"]["exec_cpu_ms"]), fmt_ratio(ratio("orca")), fmt_ms(c["orca"]["total_cpu_ms"]),
-               fmt_ms(c["orca-simd"]["exec_cpu_ms"]), fmt_ratio(ratio("orca-simd")),
-               fmt_ms(c["orca-simd"]["total_cpu_ms"])]
+    if not res:
+        L.append("## Execution time\n")
+        L.append("Not measured (--compile-only).\n")
+    else:
+        L.append("## Execution time (ms of CPU, compile excluded) and ratio to native\n")
+        L.append("Native: clang-19 -O2 -march=native -ffp-contract=off (wasm has no fused "
+                 "multiply-add, so contraction is off to keep checksums comparable). "
+                 "wasm: clang-19 -O2 --target=wasm32-wasi, scalar (`orca`, `node-noliftoff`) "
+                 "or -msimd128 (`*-simd`). Orca runs at -O2; its execution time is the "
+                 "`run` phase of `ORCA_TIMINGS=1 wasm-run`, its total is the whole process "
+                 "(compile included). Node's is the `wasi.start` phase of "
+                 "`bench/node-wasi-run.mjs` (CPU of all V8 threads, background tier-up "
+                 "included).\n")
+        hdr = ["workload", "native", "orca", "×", "orca total", "orca-simd", "×", "orca-simd total"]
         if "node-simd" in cn:
-            for cfg in ("node-simd", "node-noliftoff-simd", "node-noliftoff"):
-                row += [fmt_ms(c[cfg]["exec_cpu_ms"]), fmt_ratio(ratio(cfg))]
-        bad = [k for k, v in c.items() if not v["match"]]
-        row.append("ok" if not bad else "**MISMATCH: " + ", ".join(bad) + "**")
+            hdr += ["node-simd", "×", "node-noliftoff-simd", "×", "node-noliftoff", "×"]
+        hdr += ["checksums"]
+        L.append("| " + " | ".join(hdr) + " |")
+        L.append("|" + "---|" * len(hdr))
+        for name, r in res.items():
+            c = r["configs"]
+            nat = c["native"]["exec_cpu_ms"]
+
+            def ratio(cfg):
+                e = c.get(cfg, {}).get("exec_cpu_ms")
+                return e / nat if e and nat else None
+            row = [f"{name}" + (" (Debian)" if r["kind"] == "debian" else ""), fmt_ms(nat),
+                   fmt_ms(c["orca"]["exec_cpu_ms"]), fmt_ratio(ratio("orca")), fmt_ms(c["orca"]["total_cpu_ms"]),
+                   fmt_ms(c["orca-simd"]["exec_cpu_ms"]), fmt_ratio(ratio("orca-simd")),
+                   fmt_ms(c["orca-simd"]["total_cpu_ms"])]
+            if "node-simd" in cn:
+                for cfg in ("node-simd", "node-noliftoff-simd", "node-noliftoff"):
+                    row += [fmt_ms(c[cfg]["exec_cpu_ms"]), fmt_ratio(ratio(cfg))]
+            bad = [k for k, v in c.items() if not v["match"]]
+            row.append("ok" if not bad else "**MISMATCH: " + ", ".join(bad) + "**")
+            L.append("| " + " | ".join(row) + " |")
+        g = data["geomean"]
+        row = ["**geomean ×**", "1.00", "", f"**{fmt_ratio(g.get('orca'))}**", "", "",
+               f"**{fmt_ratio(g.get('orca-simd'))}**", ""]
+        if "node-simd" in cn:
+            row += ["", fmt_ratio(g.get("node-simd")), "", fmt_ratio(g.get("node-noliftoff-simd")),
+                    "", fmt_ratio(g.get("node-noliftoff"))]
+        row.append("")
         L.append("| " + " | ".join(row) + " |")
-    g = data["geomean"]
-    row = ["**geomean ×**", "1.00", "", f"**{fmt_ratio(g.get('orca'))}**", "", "",
-           f"**{fmt_ratio(g.get('orca-simd'))}**", ""]
-    if "node-simd" in cn:
-        row += ["", fmt_ratio(g.get("node-simd")), "", fmt_ratio(g.get("node-noliftoff-simd")),
-                "", fmt_ratio(g.get("node-noliftoff"))]
-    row.append("")
-    L.append("| " + " | ".join(row) + " |")
-    L.append("")
-    L.append("Bars: Orca/native ≤ 1.10 with -msimd128 and ≤ 1.15 scalar (geomean), "
-             "Orca faster than `node --no-liftoff` on every workload.\n")
-    L.append(f"- orca-simd/native geomean: **{fmt_ratio(g.get('orca-simd'))}** "
-             f"({'meets' if g.get('orca-simd') and g['orca-simd'] <= 1.10 else 'misses'} the 1.10 bar)")
-    L.append(f"- orca (scalar)/native geomean: **{fmt_ratio(g.get('orca'))}** "
-             f"({'meets' if g.get('orca') and g['orca'] <= 1.15 else 'misses'} the 1.15 bar)")
-    if data.get("slower_than_node"):
-        L.append("- Workloads where Orca is slower than node --no-liftoff (same wasm): " +
-                 ", ".join(data["slower_than_node"]))
-    elif "node-simd" in cn:
-        L.append("- Orca is faster than node --no-liftoff on every workload (same wasm, scalar and simd).")
-    mism = data.get("mismatches")
-    L.append("- Checksum mismatches / failures: " +
-             ("**" + "; ".join(mism) + "** — correctness bugs, see results.json" if mism else "none"))
-    L.append("")
-    L.append("## Orca compile time (simd builds; ms of CPU: engine setup, decode, validate, "
-             "translate, optimise, JIT-link)\n")
-    L.append("| module | wasm bytes | -O0 ms | -O0 MB/s | -O1 ms | -O1 MB/s | -O2 ms | -O2 MB/s |")
-    L.append("|---|---|---|---|---|---|---|---|")
-    for name, e in comp.items():
-        row = [name, str(e["bytes"])]
-        for lvl in (0, 1, 2):
-            ms = e.get(f"O{lvl}_cpu_ms")
-            row += [fmt_ms(ms), "—" if not ms else f"{e['bytes'] / ms / 1e3:.2f}"]
-        L.append("| " + " | ".join(row) + " |")
-    L.append("")
-    L.append("Compile time is measured with `ORCA_TIMINGS=1 wasm-run -On --invoke "
-             "__orca_bench_no_such_export__ MODULE` (it compiles and instantiates, then "
-             "fails on the missing export), median of the same number of runs.\n")
+        L.append("")
+        L.append("Bars: Orca/native ≤ 1.10 with -msimd128 and ≤ 1.15 scalar (geomean), "
+                 "Orca faster than `node --no-liftoff` on every workload.\n")
+        L.append(f"- orca-simd/native geomean: **{fmt_ratio(g.get('orca-simd'))}** "
+                 f"({'meets' if g.get('orca-simd') and g['orca-simd'] <= 1.10 else 'misses'} the 1.10 bar)")
+        L.append(f"- orca (scalar)/native geomean: **{fmt_ratio(g.get('orca'))}** "
+                 f"({'meets' if g.get('orca') and g['orca'] <= 1.15 else 'misses'} the 1.15 bar)")
+        if data.get("slower_than_node"):
+            L.append("- Workloads where Orca is slower than node --no-liftoff (same wasm): " +
+                     ", ".join(data["slower_than_node"]))
+        elif "node-simd" in cn:
+            L.append("- Orca is faster than node --no-liftoff on every workload (same wasm, scalar and simd).")
+        mism = data.get("mismatches")
+        L.append("- Checksum mismatches / failures: " +
+                 ("**" + "; ".join(mism) + "** — correctness bugs, see results.json" if mism else "none"))
+        L.append("")
+    L += md_compile(comp, data.get("compile_summary") or compile_summary(comp))
     if data.get("notes"):
         L.append("## Notes\n")
         L += ["- " + n for n in data["notes"]]
@@ -499,9 +640,14 @@ def main():
     ap.add_argument("--skip-real", action="store_true", help="kernels only (no apt-get source)")
     ap.add_argument("--no-node", action="store_true", help="do not run Node.js")
     ap.add_argument("--no-compile", action="store_true", help="skip the compile-time table")
+    ap.add_argument("--compile-only", action="store_true",
+                    help="build the wasm-simd modules and measure compile times only "
+                         "(no execution runs)")
     ap.add_argument("--build-dir", default=os.path.join(ROOT, "build-bench"))
     ap.add_argument("--out-dir", default=HERE, help="where RESULTS.md and results.json go")
     a = ap.parse_args()
+    if a.compile_only and a.no_compile:
+        ap.error("--compile-only and --no-compile exclude each other")
     reps = 1 if a.quick else max(1, a.reps)
     names = [n for n in a.only.split(",") if n]
 
@@ -510,13 +656,16 @@ def main():
         sh(["cmake", "-S", ROOT, "-B", a.build_dir, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release"])
     # Always: a stale wasm-run would measure old code.
     sh(["ninja", "-C", a.build_dir, "wasm-run", "wasm-compile"])
-    have_node = not a.no_node and shutil.which("node") is not None
+    have_node = not a.no_node and not a.compile_only and shutil.which("node") is not None
 
     load_before = " ".join(open("/proc/loadavg").read().split()[:3])
     b = Builder(a.build_dir)
-    workloads = build_all(b, names, not a.skip_real)
-    results = run_suite(workloads, wasm_run, reps, have_node)
+    workloads = build_all(b, names, not a.skip_real,
+                          ["wasm-simd"] if a.compile_only else TARGETS)
+    results = {} if a.compile_only else run_suite(workloads, wasm_run, reps, have_node)
     comp = {} if a.no_compile else compile_times(workloads, wasm_run, reps)
+    summ = compile_summary(comp)
+    comp_fail = [f"{n}/O{l}" for n, e in comp.items() for l in (0, 1, 2) if e[f"O{l}"].get("error")]
     load_after = " ".join(open("/proc/loadavg").read().split()[:3])
 
     cnames = [c[0] for c in configs(wasm_run, have_node)]
@@ -535,22 +684,32 @@ def main():
                     slower.append(f"{name} ({o} {c[o]['exec_cpu_ms']:.0f} ms vs {n} {c[n]['exec_cpu_ms']:.0f} ms)")
     mism = [f"{name}/{cn}" for name, r in results.items() for cn, e in r["configs"].items() if not e["match"]]
     notes = []
-    if not have_node:
+    if a.compile_only:
+        notes.append("Execution runs skipped (--compile-only).")
+    elif not have_node:
         notes.append("Node.js was not run (absent or --no-node).")
     for want in ["speedtest1", "zlib", "bzip2"]:
         if not a.skip_real and (not names or want in names) and want not in workloads:
             notes.append(f"{want} was skipped: it could not be fetched or built (see the run's log).")
     data = {"machine": machine(load_before, load_after), "reps": reps, "config_names": cnames,
-            "results": results, "compile": comp, "geomean": geo,
+            "results": results, "compile": comp, "compile_summary": summ,
+            "compile_failures": comp_fail, "geomean": geo,
             "slower_than_node": slower, "mismatches": mism, "notes": notes}
+    os.makedirs(a.out_dir, exist_ok=True)
     with open(os.path.join(a.out_dir, "results.json"), "w") as f:
         json.dump(data, f, indent=1)
     write_markdown(os.path.join(a.out_dir, "RESULTS.md"), data)
-    log(f"geomean vs native: " + ", ".join(f"{k} {v:.2f}" for k, v in geo.items() if v))
+    if results:
+        log(f"geomean vs native: " + ", ".join(f"{k} {v:.2f}" for k, v in geo.items() if v))
+    if summ.get("largest"):
+        log(f"compile speed-up at -O2 on {summ['largest']}: {summ['largest_O2_speedup']:.2f}x; "
+            "all modules: " + ", ".join(f"{k} {fmt_ratio(v)}x" for k, v in summ["total_speedup"].items()))
     if mism:
         log("!! CHECKSUM MISMATCHES / FAILURES: " + ", ".join(mism))
+    if comp_fail:
+        log("!! COMPILE FAILURES: " + ", ".join(comp_fail))
     log(f"wrote {a.out_dir}/RESULTS.md and results.json")
-    return 1 if mism else 0
+    return 1 if mism or comp_fail else 0
 
 
 if __name__ == "__main__":

@@ -258,14 +258,16 @@ JITCompiler::compile(const orca::Module &M, const VMOffsets &Offsets) {
     Pool.wait();
   }
   // The first part's error, if any (parts fail alike: a translator bug).
+  Error First = Error::success();
   for (PartResult &Obj : Objects)
     if (!*Obj) {
-      Error E = Obj->takeError();
-      for (PartResult &Other : Objects)
-        if (!*Other)
-          consumeError(Other->takeError());
-      return std::move(E);
+      if (First)
+        consumeError(Obj->takeError());
+      else
+        First = Obj->takeError();
     }
+  if (First)
+    return First;
 
   std::string DylibName;
   {
