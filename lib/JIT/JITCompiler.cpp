@@ -12,10 +12,11 @@
 // thread of its own, in an LLVMContext of its own that dies with the task,
 // so no IR outlives its object code. The objects are then linked together
 // (calls between parts are ordinary relocations). Small modules are one
-// part: splitting costs inlining and per-part fixed costs. JIT code reaches the
-// runtime only through the vmctx (builtins array), so the dylib needs no
-// runtime symbols; process symbols stay visible for libcalls LLVM may emit
-// (memcpy, memset, fmod...).
+// part: splitting costs inlining and per-part fixed costs.
+//
+// JIT code reaches the runtime only through the vmctx (builtins array), so
+// the dylib needs no runtime symbols; process symbols stay visible for
+// libcalls LLVM may emit (memcpy, memmove, memset, fmod...).
 //
 //===----------------------------------------------------------------------===//
 
@@ -204,7 +205,10 @@ partition(const orca::Module &M, unsigned Threads, uint64_t MinPartBytes) {
       Begin = End;
     }
   }
-  Parts.push_back({Begin, uint32_t(M.Funcs.size()), false});
+  // The rest (none left when the last function closed a part, unless the
+  // module defines no function at all: the trampolines still need a part).
+  if (Begin < M.Funcs.size() || Parts.empty())
+    Parts.push_back({Begin, uint32_t(M.Funcs.size()), false});
   Parts.front().Trampolines = true;
   return Parts;
 }
