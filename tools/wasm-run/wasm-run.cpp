@@ -66,6 +66,9 @@ OPTIONS:
   --inherit-env        Also give the guest the host's environment (--env
                        entries override it)
   -O0 .. -O3           Optimisation level (default 2)
+  --max-wasm-stack SIZE
+                       Native stack wasm may use per call from the host
+                       (default 512KiB); deeper recursion traps
   --compile-threads N  Compile with N threads (default: one per hardware
                        thread; 1 compiles the module as a whole)
   --profile=perfmap    Name JIT code for perf in /tmp/perf-PID.map
@@ -92,6 +95,7 @@ struct Options {
   bool PerfMap = false;
   std::optional<bool> ExplicitBoundsChecks;
   std::optional<uint64_t> MaxMemoryBytes;
+  std::optional<uint64_t> MaxWasmStack;
   std::vector<Preopen> Dirs;
   std::vector<std::string> Env;
   bool InheritEnv = false;
@@ -271,6 +275,15 @@ static int parseArgs(int argc, char **argv, Options &O) {
       continue;
     }
     std::string Size;
+    if (Value(A, "--max-wasm-stack", Size)) {
+      std::optional<uint64_t> Bytes = parseByteSize(Size);
+      if (!Bytes || *Bytes == 0)
+        return fail("--max-wasm-stack takes a size such as 65536, 64KiB or "
+                    "4MiB, not '" +
+                    Size + "'");
+      O.MaxWasmStack = *Bytes;
+      continue;
+    }
     if (Value(A, "--max-memory", Size)) {
       std::optional<uint64_t> Bytes = parseByteSize(Size);
       if (!Bytes)
@@ -386,6 +399,8 @@ int main(int argc, char **argv) {
     Config.ExplicitBoundsChecks = *O.ExplicitBoundsChecks;
   if (O.MaxMemoryBytes)
     Config.MaxMemoryBytes = *O.MaxMemoryBytes;
+  if (O.MaxWasmStack)
+    Config.MaxWasmStack = *O.MaxWasmStack;
   auto E = Engine::create(Config);
   if (!E)
     return report(E.takeError());
