@@ -30,6 +30,11 @@ for target in getattr(config, "llvm_targets", "").split(";"):
 # SYSROOT); host tools (wat2wasm, FileCheck) run natively. `emulated` lets a
 # test opt out of what the emulator cannot do.
 emulator = [a for a in getattr(config, "orca_emulator", "").split(";") if a]
+# The architecture Orca's tools run on (and JIT for): the emulated one in
+# cross builds (only AArch64 so far), else this machine's.
+import platform
+config.available_features.add(
+    "orca-host-" + ("aarch64" if emulator else platform.machine()))
 if emulator:
     import shlex
     config.available_features.add("emulated")

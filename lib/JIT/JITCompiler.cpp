@@ -33,6 +33,7 @@
 #include "llvm/ExecutionEngine/Orc/ObjectLinkingLayer.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Verifier.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/SmallVectorMemoryBuffer.h"
 #include "llvm/Support/TargetSelect.h"
@@ -91,6 +92,18 @@ targetMachineBuilder(const JITOptions &Opts, StringRef TargetTriple = "") {
     JTMB = JITTargetMachineBuilder(std::move(TT));
   }
   if (!Opts.CPU.empty()) {
+    // LLVM only warns on stderr about an unknown CPU and then ignores it;
+    // a user who asked for one gets an error instead.
+    std::string Err;
+    const Target *T =
+        TargetRegistry::lookupTarget(JTMB->getTargetTriple().str(), Err);
+    std::unique_ptr<MCSubtargetInfo> STI(
+        T ? T->createMCSubtargetInfo(JTMB->getTargetTriple().str(), "", "")
+          : nullptr);
+    if (STI && !STI->isCPUStringValid(Opts.CPU))
+      return makeError(ErrorKind::Usage, "unknown CPU '" + Opts.CPU +
+                                             "' for target " +
+                                             JTMB->getTargetTriple().str());
     JTMB->setCPU(Opts.CPU);
     JTMB->getFeatures() = SubtargetFeatures(Opts.CPUFeatures);
   } else if (!Opts.CPUFeatures.empty()) {

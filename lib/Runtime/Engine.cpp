@@ -33,6 +33,8 @@ llvm::Expected<std::unique_ptr<Engine>> Engine::create(const EngineConfig &C) {
   JITOptions Opts;
   Opts.OptLevel = C.OptLevel;
   Opts.CompileThreads = C.CompileThreads;
+  Opts.CPU = C.TargetCPU;
+  Opts.CPUFeatures = C.TargetFeatures;
   Opts.MinPartBytes = C.CompilePartBytes;
   Opts.PerfMap = C.PerfMap;
   Opts.CodeGen.Feat = C.Feat;

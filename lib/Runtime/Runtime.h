@@ -42,6 +42,10 @@ class Caller;
 struct EngineConfig {
   Features Feat;
   unsigned OptLevel = 2;
+  /// The CPU and features JIT code is compiled for (LLVM names, e.g.
+  /// "x86-64-v2" and "+avx2,-avx512f"); empty: the host's.
+  std::string TargetCPU;
+  std::string TargetFeatures;
   /// Threads compiling a module; 0: one per hardware thread.
   unsigned CompileThreads = 0;
   /// Function-body bytes a module needs per part before it is split for

@@ -69,6 +69,8 @@ OPTIONS:
   --max-wasm-stack SIZE
                        Native stack wasm may use per call from the host
                        (default 512KiB); deeper recursion traps
+  --target-cpu NAME    Compile for this CPU (LLVM name; default: the host's)
+  --target-features F  CPU features to add or remove, e.g. +avx2,-avx512f
   --compile-threads N  Compile with N threads (default: one per hardware
                        thread; 1 compiles the module as a whole)
   --profile=perfmap    Name JIT code for perf in /tmp/perf-PID.map
@@ -92,6 +94,7 @@ struct Options {
   std::string Invoke;
   unsigned OptLevel = 2;
   unsigned CompileThreads = 0;
+  std::string TargetCPU, TargetFeatures;
   bool PerfMap = false;
   std::optional<bool> ExplicitBoundsChecks;
   std::optional<uint64_t> MaxMemoryBytes;
@@ -260,6 +263,16 @@ static int parseArgs(int argc, char **argv, Options &O) {
         return fail("--path-resolver must be auto, walk or openat2");
       continue;
     }
+    if (A == "--target-cpu" || A.starts_with("--target-cpu=")) {
+      if (!Value(A, "--target-cpu", O.TargetCPU) || O.TargetCPU.empty())
+        return fail("--target-cpu needs a CPU name, e.g. x86-64-v2");
+      continue;
+    }
+    if (A == "--target-features" || A.starts_with("--target-features=")) {
+      if (!Value(A, "--target-features", O.TargetFeatures))
+        return fail("--target-features needs a list, e.g. +avx2,-avx512f");
+      continue;
+    }
     if (A.starts_with("--profile")) {
       if (!Value(A, "--profile", V) || V != "perfmap")
         return fail("--profile supports only 'perfmap'");
@@ -394,6 +407,8 @@ int main(int argc, char **argv) {
   EngineConfig Config;
   Config.OptLevel = O.OptLevel;
   Config.CompileThreads = O.CompileThreads;
+  Config.TargetCPU = O.TargetCPU;
+  Config.TargetFeatures = O.TargetFeatures;
   Config.PerfMap = O.PerfMap;
   if (O.ExplicitBoundsChecks)
     Config.ExplicitBoundsChecks = *O.ExplicitBoundsChecks;
