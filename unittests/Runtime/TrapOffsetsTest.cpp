@@ -175,6 +175,7 @@ TEST_P(TrapOffsetsTest, DirectCallsWorkAcrossParts) {
   Frames F = frames("direct", {Value::i32(1), Value::i32(0)});
   ASSERT_FALSE(F.empty());
   EXPECT_EQ(F.back(), std::make_pair(5u, at(5, 4)));
-  if (std::get<1>(GetParam()))
+  if (std::get<1>(GetParam())) {
     EXPECT_EQ(F, (Frames{{2, at(2, 4)}, {5, at(5, 4)}}));
+  }
 }
