@@ -37,6 +37,29 @@ inline Engine &sharedEngine() {
   return *E;
 }
 
+/// One engine per bounds-check mode (Explicit) and compilation shape
+/// (Split: every function its own part, compiled by several threads and
+/// linked together, so calls and traps cross parts), shared by the tests.
+inline Engine &engineFor(bool Explicit, bool Split = false) {
+  static std::unique_ptr<Engine> Engines[2][2];
+  std::unique_ptr<Engine> &E = Engines[Explicit][Split];
+  if (!E) {
+    EngineConfig C;
+    C.ExplicitBoundsChecks = Explicit;
+    if (Split) {
+      C.CompileThreads = 3;
+      C.CompilePartBytes = 1;
+    }
+    auto EOr = Engine::create(C);
+    if (!EOr) {
+      ADD_FAILURE() << llvm::toString(EOr.takeError());
+      std::abort();
+    }
+    E = std::move(*EOr);
+  }
+  return *E;
+}
+
 inline std::shared_ptr<CompiledModule> compileInput(const std::string &Name) {
   auto M = sharedEngine().compile(readInput(Name));
   if (!M) {

@@ -50,29 +50,6 @@ TEST(CodeMapOffsetsTest, RowsMapPCsToWasmOffsets) {
 
 namespace {
 
-/// One engine per bounds-check mode (Explicit) and compilation shape
-/// (Split: every function its own part, compiled by several threads and
-/// linked together, so calls and traps cross parts).
-Engine &engineFor(bool Explicit, bool Split) {
-  static std::unique_ptr<Engine> Engines[2][2];
-  std::unique_ptr<Engine> &E = Engines[Explicit][Split];
-  if (!E) {
-    EngineConfig C;
-    C.ExplicitBoundsChecks = Explicit;
-    if (Split) {
-      C.CompileThreads = 3;
-      C.CompilePartBytes = 1;
-    }
-    auto EOr = Engine::create(C);
-    if (!EOr) {
-      ADD_FAILURE() << llvm::toString(EOr.takeError());
-      std::abort();
-    }
-    E = std::move(*EOr);
-  }
-  return *E;
-}
-
 class TrapOffsetsTest
     : public ::testing::TestWithParam<std::tuple<bool, bool>> {
 protected:

@@ -62,22 +62,6 @@ FuncType funcType(std::vector<ValType> P, std::vector<ValType> R) {
   return T;
 }
 
-Engine &engineFor(bool Explicit) {
-  static std::unique_ptr<Engine> Engines[2];
-  std::unique_ptr<Engine> &E = Engines[Explicit];
-  if (!E) {
-    EngineConfig C;
-    C.ExplicitBoundsChecks = Explicit;
-    auto EOr = Engine::create(C);
-    if (!EOr) {
-      ADD_FAILURE() << llvm::toString(EOr.takeError());
-      std::abort();
-    }
-    E = std::move(*EOr);
-  }
-  return *E;
-}
-
 std::shared_ptr<CompiledModule> trapsModule(bool Explicit) {
   static std::shared_ptr<CompiledModule> Modules[2];
   auto &M = Modules[Explicit];
