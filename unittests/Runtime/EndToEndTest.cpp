@@ -12,35 +12,9 @@ using namespace orca::test;
 
 namespace {
 
-class BasicTest : public ::testing::Test {
+class BasicTest : public InstanceTest {
 protected:
-  void SetUp() override {
-    auto CM = compileInput("basic");
-    ASSERT_TRUE(CM);
-    auto I = S.instantiate(CM, {});
-    ASSERT_TRUE(bool(I)) << message(I.takeError());
-    Inst = *I;
-  }
-  llvm::Expected<std::vector<Value>> call(const char *Name,
-                                          std::vector<Value> Args) {
-    return S.call(*Inst->getExport(Name), Args);
-  }
-  uint32_t callI32(const char *Name, std::vector<Value> Args) {
-    auto R = call(Name, std::move(Args));
-    if (!R) {
-      ADD_FAILURE() << Name << ": " << message(R.takeError());
-      return 0;
-    }
-    return (*R)[0].asI32();
-  }
-  std::optional<TrapCode> callTrap(const char *Name, std::vector<Value> Args) {
-    auto R = call(Name, std::move(Args));
-    if (R)
-      return std::nullopt;
-    return trapCode(R.takeError());
-  }
-  Store S{sharedEngine()};
-  Instance *Inst = nullptr;
+  void SetUp() override { instantiateInput("basic"); }
 };
 
 TEST_F(BasicTest, CallsAndChecksArguments) {

@@ -1,7 +1,8 @@
 //===- unittests/Runtime/RuntimeTestUtil.h - Test helpers -------*- C++ -*-===//
 //
-// Loads the wasm inputs assembled from Inputs/*.wat and shares one engine
-// between the tests of a binary (creating a JIT per test is slow).
+// Loads the wasm inputs assembled from Inputs/*.wat, shares engines between
+// the tests of a binary (creating a JIT per test is slow) and gives tests a
+// fixture holding one instance (InstanceTest).
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +17,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <optional>
 
 namespace orca::test {
 
@@ -86,6 +88,43 @@ inline std::optional<TrapCode> trapCode(llvm::Error E) {
 inline ErrorKind errorKind(llvm::Error E) {
   return takeErrorReport(std::move(E)).Kind;
 }
+
+/// A store of the shared engine holding one instance of an input module
+/// (no imports), and calls into its exports.
+class InstanceTest : public ::testing::Test {
+protected:
+  void instantiateInput(const std::string &Name) {
+    Module = compileInput(Name);
+    ASSERT_TRUE(Module);
+    auto I = S.instantiate(Module, {});
+    ASSERT_TRUE(bool(I)) << message(I.takeError());
+    Inst = *I;
+  }
+  llvm::Expected<std::vector<Value>> call(const char *Name,
+                                          std::vector<Value> Args) {
+    return S.call(*Inst->getExport(Name), Args);
+  }
+  /// The i32 result of export \p Name (a failed test and 0 on error).
+  uint32_t callI32(const char *Name, std::vector<Value> Args) {
+    auto R = call(Name, std::move(Args));
+    if (!R) {
+      ADD_FAILURE() << Name << ": " << message(R.takeError());
+      return 0;
+    }
+    return (*R)[0].asI32();
+  }
+  /// The trap export \p Name raises, or nullopt if it returns.
+  std::optional<TrapCode> callTrap(const char *Name, std::vector<Value> Args) {
+    auto R = call(Name, std::move(Args));
+    if (R)
+      return std::nullopt;
+    return trapCode(R.takeError());
+  }
+
+  Store S{sharedEngine()};
+  std::shared_ptr<CompiledModule> Module;
+  Instance *Inst = nullptr;
+};
 
 } // namespace orca::test
 

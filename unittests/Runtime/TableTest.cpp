@@ -15,43 +15,19 @@ using namespace orca::test;
 
 namespace {
 
-class TableTest : public ::testing::Test {
+class TableTest : public InstanceTest {
 protected:
   void SetUp() override {
-    CM = compileInput("tables");
-    ASSERT_TRUE(CM);
-    auto I = S.instantiate(CM, {});
-    ASSERT_TRUE(bool(I)) << message(I.takeError());
-    Inst = static_cast<InstanceData *>(*I);
-    Tab = Inst->Tables[0];
-  }
-
-  llvm::Expected<std::vector<Value>> call(const char *Name,
-                                          std::vector<Value> Args) {
-    return S.call(*Inst->getExport(Name), Args);
-  }
-  uint32_t callI32(const char *Name, std::vector<Value> Args) {
-    auto R = call(Name, std::move(Args));
-    if (!R) {
-      ADD_FAILURE() << Name << ": " << message(R.takeError());
-      return 0;
-    }
-    return (*R)[0].asI32();
-  }
-  std::optional<TrapCode> callTrap(const char *Name, std::vector<Value> Args) {
-    auto R = call(Name, std::move(Args));
-    if (R)
-      return std::nullopt;
-    return trapCode(R.takeError());
+    instantiateInput("tables");
+    Data = static_cast<InstanceData *>(Inst);
+    Tab = Data->Tables[0];
   }
   void *anyfuncSlot(uint32_t Func) {
-    return addrAt(Inst->vmctx(),
-                  CM->impl().Offsets.anyfunc(CM->impl().AnyfuncSlots[Func]));
+    return addrAt(Data->vmctx(), Module->impl().Offsets.anyfunc(
+                                     Module->impl().AnyfuncSlots[Func]));
   }
 
-  std::shared_ptr<CompiledModule> CM;
-  Store S{sharedEngine()};
-  InstanceData *Inst = nullptr;
+  InstanceData *Data = nullptr;
   TableInstance *Tab = nullptr;
 };
 
