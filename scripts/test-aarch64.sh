@@ -86,15 +86,8 @@ if ! ninja -C "$BUILD_DIR" -j"$JOBS" >"$LOG_DIR/build.log" 2>&1; then
 fi
 echo "== cross build: done in $(elapsed "$t")"
 
-total_pass=0
-total_fail=0
-status=0
-add() { # name passed failed
-  echo "== $1: $2 passed, $3 failed"
-  total_pass=$((total_pass + $2))
-  total_fail=$((total_fail + $3))
-  if [ "$3" -ne 0 ]; then status=1; fi
-}
+# shellcheck source=scripts/tally.sh
+. "$ROOT/scripts/tally.sh"
 
 # 3. Unit tests: ctest runs each through CMAKE_CROSSCOMPILING_EMULATOR
 #    (a hung test is killed after 10 minutes).
@@ -103,14 +96,10 @@ echo "== unit tests (ctest, under qemu)"
 (cd "$BUILD_DIR" && ctest -j"$JOBS" --timeout 600 --output-on-failure) \
   >"$LOG_DIR/unit.log" 2>&1
 grep -E 'Failed|\*\*\*|tests passed|\(Skipped\)' "$LOG_DIR/unit.log" | tail -n 25
-u_total=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\2/p' "$LOG_DIR/unit.log" | tail -1)
-u_fail=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\1/p' "$LOG_DIR/unit.log" | tail -1)
-if [ -z "$u_total" ]; then u_total=1; u_fail=1; fi
 # GTEST_SKIP()ed tests (e.g. WasiPaths' ForceOpenat2: qemu has no openat2)
 # are neither passed nor failed.
-u_skip=$(grep -c '(Skipped)$' "$LOG_DIR/unit.log" || true)
-add "unit tests ($(elapsed "$t"), $u_skip skipped)" \
-  $((u_total - u_fail - u_skip)) "$u_fail"
+read -r u_pass u_fail u_skip < <(ctest_counts "$LOG_DIR/unit.log")
+add "unit tests ($(elapsed "$t"), $u_skip skipped)" "$u_pass" "$u_fail"
 
 # 4. lit: the site config of a cross build prefixes Orca's tools with qemu.
 t=$(date +%s)
@@ -120,11 +109,8 @@ LIT="${LIT:-/usr/lib/llvm-19/build/utils/lit/lit.py}"
 # say `UNSUPPORTED: emulated`; the site config sets that feature here.
 python3 "$LIT" -sv -j"$JOBS" "$BUILD_DIR/test" >"$LOG_DIR/lit.log" 2>&1
 grep -E '^(FAIL|XPASS|UNRESOLVED|  (Passed|Failed|Unresolved|Expectedly|Unsupported|Timed))' "$LOG_DIR/lit.log"
-l_pass=$(sed -n 's/^ *Passed *: *\([0-9]*\).*/\1/p' "$LOG_DIR/lit.log" | tail -1)
-l_fail=$(awk -F: '/^ *(Failed|Unresolved|Timed Out|Unexpectedly Passed) *:/ {s += $2} END {print s + 0}' "$LOG_DIR/lit.log")
-l_unsup=$(sed -n 's/^ *Unsupported *: *\([0-9]*\).*/\1/p' "$LOG_DIR/lit.log" | tail -1)
-if [ -z "$l_pass" ] && [ "$l_fail" -eq 0 ]; then l_fail=1; fi # lit did not run
-add "lit tests ($(elapsed "$t"), ${l_unsup:-0} unsupported)" "${l_pass:-0}" "$l_fail"
+read -r l_pass l_fail l_unsup < <(lit_counts "$LOG_DIR/lit.log")
+add "lit tests ($(elapsed "$t"), $l_unsup unsupported)" "$l_pass" "$l_fail"
 
 # 5. Conformance, through run-conformance.sh's ORCA_EMULATOR, once per
 #    bounds-check mode (logs conformance-guard.log, conformance-explicit.log).
@@ -147,13 +133,8 @@ if [ -d "$SUITE_DIR" ]; then
       bash "$ROOT/scripts/run-conformance.sh" --bounds-checks="$mode" \
       "$BUILD_DIR" "$dir" >"$log" 2>&1
     grep -v ': [0-9]* passed, 0 failed' "$log" | tail -n 60
-    c_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
-    if [ -n "$c_line" ]; then
-      add "conformance assertions, $mode ($(elapsed "$t"))" \
-        "$(echo "$c_line" | cut -d' ' -f1)" "$(echo "$c_line" | cut -d' ' -f3)"
-    else
-      add "conformance assertions, $mode" 0 1
-    fi
+    read -r c_pass c_fail < <(summary_counts "$log")
+    add "conformance assertions, $mode ($(elapsed "$t"))" "$c_pass" "$c_fail"
   done
 else
   echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
