@@ -12,6 +12,7 @@
 
 #include "JIT/Pipeline.h"
 #include "CodeGen/GuardedLoads.h"
+#include "CodeGen/WidenVectorLoops.h"
 
 #include "llvm/Analysis/CGSCCPassManager.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
@@ -98,6 +99,11 @@ void orca::optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
         [](ModulePassManager &MPM, OptimizationLevel) {
           MPM.addPass(createModuleToFunctionPassAdaptor(prologuePasses()));
         });
+    // After unrolling, so that the copies of an unrolled body can pair.
+    PB.registerOptimizerLastEPCallback([](ModulePassManager &MPM,
+                                          OptimizationLevel) {
+      MPM.addPass(createModuleToFunctionPassAdaptor(WidenVectorLoopsPass()));
+    });
     MPM = PB.buildPerModuleDefaultPipeline(
         OptLevel == 2 ? OptimizationLevel::O2 : OptimizationLevel::O3);
   }
