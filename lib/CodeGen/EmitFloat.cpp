@@ -25,12 +25,23 @@ Value *NumericEmitter::emitFloat(const Instr &I, ArrayRef<Value *> Args) {
   };
 
   // With a constant operand LLVM folds x*1, x/1, x-0, -0-x, x*-1 and x/-1
-  // to x or -x, which keeps a signalling NaN signalling; wasm requires the
-  // quieted NaN that the operation itself would give. Any arithmetic with a
-  // NaN operand gives such a NaN.
+  // to x or -x (and x+0, x-(-0) when it knows x is not -0), which keeps a
+  // signalling NaN signalling; wasm requires the quieted NaN that the
+  // operation itself would give. Any arithmetic with a NaN operand gives
+  // such a NaN. Only those constants (±0 for add/sub, ±1 for mul/div) can
+  // fold away; any other constant leaves a real operation, which quiets,
+  // so libm's polynomial evaluation and x * dt stay one instruction.
+  auto MayFoldAway = [&](Instruction::BinaryOps Opc, Value *V) {
+    auto *C = dyn_cast<ConstantFP>(V);
+    if (!C)
+      return false;
+    if (Opc == Instruction::FAdd || Opc == Instruction::FSub)
+      return C->isZero();
+    return C->isExactlyValue(1.0) || C->isExactlyValue(-1.0);
+  };
   auto Arith = [&](Instruction::BinaryOps Opc) {
     Value *R = B.CreateBinOp(Opc, Args[0], Args[1]);
-    if (!isa<ConstantFP>(Args[0]) && !isa<ConstantFP>(Args[1]))
+    if (!MayFoldAway(Opc, Args[0]) && !MayFoldAway(Opc, Args[1]))
       return R;
     // Double the non-constant operand: adding the constant could fold too.
     Value *V = isa<ConstantFP>(Args[0]) ? Args[1] : Args[0];
