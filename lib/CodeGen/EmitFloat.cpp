@@ -3,8 +3,9 @@
 // Part of NumericEmitter: f32/f64 arithmetic, rounding, min/max, sign
 // manipulation and comparisons. LLVM's default floating-point environment
 // (round to nearest even, no traps) is exactly wasm's, so arithmetic is plain
-// IR. abs/neg/copysign are the bitwise intrinsics, which never touch a NaN's
-// payload.
+// IR (with a NaN guard where a constant operand lets LLVM fold it away:
+// emitFloatArith). abs/neg/copysign are the bitwise intrinsics, which never
+// touch a NaN's payload.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,29 +25,8 @@ Value *NumericEmitter::emitFloat(const Instr &I, ArrayRef<Value *> Args) {
     return B.CreateUnaryIntrinsic(ID, Args[0]);
   };
 
-  // With a constant operand LLVM folds x*1, x/1, x-0, -0-x, x*-1 and x/-1
-  // to x or -x (and x+0, x-(-0) when it knows x is not -0), which keeps a
-  // signalling NaN signalling; wasm requires the quieted NaN that the
-  // operation itself would give. Any arithmetic with a NaN operand gives
-  // such a NaN. Only those constants (±0 for add/sub, ±1 for mul/div) can
-  // fold away; any other constant leaves a real operation, which quiets,
-  // so libm's polynomial evaluation and x * dt stay one instruction.
-  auto MayFoldAway = [&](Instruction::BinaryOps Opc, Value *V) {
-    auto *C = dyn_cast<ConstantFP>(V);
-    if (!C)
-      return false;
-    if (Opc == Instruction::FAdd || Opc == Instruction::FSub)
-      return C->isZero();
-    return C->isExactlyValue(1.0) || C->isExactlyValue(-1.0);
-  };
   auto Arith = [&](Instruction::BinaryOps Opc) {
-    Value *R = B.CreateBinOp(Opc, Args[0], Args[1]);
-    if (!MayFoldAway(Opc, Args[0]) && !MayFoldAway(Opc, Args[1]))
-      return R;
-    // Double the non-constant operand: adding the constant could fold too.
-    Value *V = isa<ConstantFP>(Args[0]) ? Args[1] : Args[0];
-    Value *Quiet = B.CreateFAdd(V, V);
-    return B.CreateSelect(B.CreateFCmpUNO(Args[0], Args[1]), Quiet, R);
+    return emitFloatArith(Opc, Args[0], Args[1]);
   };
 
   switch (I.Op) {

@@ -29,7 +29,7 @@ Value *NumericEmitter::emitSIMDFloat(const Instr &I, ArrayRef<Value *> Args) {
     return toV128(B.CreateSExt(C, Vec(IntElt, N)));
   };
   auto Bin = [&](Type *Elt, unsigned N, Instruction::BinaryOps Opc) {
-    return toV128(B.CreateBinOp(Opc, Lanes(0, Elt, N), Lanes(1, Elt, N)));
+    return toV128(emitFloatArith(Opc, Lanes(0, Elt, N), Lanes(1, Elt, N)));
   };
   auto Unary = [&](Type *Elt, unsigned N, Intrinsic::ID ID) {
     return toV128(B.CreateUnaryIntrinsic(ID, Lanes(0, Elt, N)));

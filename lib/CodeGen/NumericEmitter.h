@@ -53,6 +53,11 @@ private:
   llvm::Value *emitSIMDFloat(const Instr &I,
                              llvm::ArrayRef<llvm::Value *> Args);
 
+  /// Float add/sub/mul/div on scalars or vectors whose NaN results are
+  /// quiet even where LLVM folds the operation away (EmitFloat.cpp).
+  llvm::Value *emitFloatArith(llvm::Instruction::BinaryOps Opc, llvm::Value *L,
+                              llvm::Value *R);
+
   /// wasm min/max on scalars or vectors: NaN-propagating with a quiet NaN,
   /// and -0 < +0.
   llvm::Value *emitMinMax(llvm::Value *L, llvm::Value *R, bool IsMax);
