@@ -387,6 +387,17 @@ bool LoopWidener::run() {
 
 PreservedAnalyses WidenVectorLoopsPass::run(Function &F,
                                             FunctionAnalysisManager &AM) {
+  // The analyses below are not cheap and most functions hold no SIMD: only
+  // blocks with two 128-bit vector stores, the least that can pair, count.
+  auto HasTwoVectorStores = [](const BasicBlock &BB) {
+    unsigned N = 0;
+    for (const Instruction &I : BB)
+      if (auto *S = dyn_cast<StoreInst>(&I))
+        N += narrowVectorType(S->getValueOperand()->getType()) != nullptr;
+    return N >= 2;
+  };
+  if (none_of(F, HasTwoVectorStores))
+    return PreservedAnalyses::all();
   auto &TTI = AM.getResult<TargetIRAnalysis>(F);
   if (TTI.getRegisterBitWidth(TargetTransformInfo::RGK_FixedWidthVector)
           .getFixedValue() < 2 * NarrowBits)
@@ -395,15 +406,6 @@ PreservedAnalyses WidenVectorLoopsPass::run(Function &F,
   auto &SE = AM.getResult<ScalarEvolutionAnalysis>(F);
   auto &LAIs = AM.getResult<LoopAccessAnalysis>(F);
 
-  // LoopAccessAnalysis is not cheap: only loops with two 128-bit vector
-  // stores, the least that can pair, get it.
-  auto HasTwoVectorStores = [](const BasicBlock &BB) {
-    unsigned N = 0;
-    for (const Instruction &I : BB)
-      if (auto *S = dyn_cast<StoreInst>(&I))
-        N += narrowVectorType(S->getValueOperand()->getType()) != nullptr;
-    return N >= 2;
-  };
   bool Changed = false;
   for (Loop *L : LI.getLoopsInPreorder()) {
     if (!L->isInnermost() || L->getNumBlocks() != 1 || !L->getLoopPreheader() ||
