@@ -58,6 +58,21 @@ FixedVectorType *narrowVectorType(Type *T) {
   return VT;
 }
 
+/// How many \p T apart \p B is from \p A (1: B is the next \p T after A).
+std::optional<int> distance(Type *T, Value *A, Value *B, const DataLayout &DL,
+                            ScalarEvolution &SE) {
+  return getPointersDiff(T, A, T, B, DL, SE, /*StrictCheck=*/true);
+}
+
+/// The target's throughput cost of a load or store of \p T like \p I.
+template <typename MemInst>
+InstructionCost memoryCost(const TargetTransformInfo &TTI, const MemInst &I,
+                           Type *T) {
+  return TTI.getMemoryOpCost(I.getOpcode(), T, I.getAlign(),
+                             I.getPointerAddressSpace(),
+                             TargetTransformInfo::TCK_RecipThroughput);
+}
+
 FixedVectorType *widened(Type *T) {
   auto *VT = cast<FixedVectorType>(T);
   return FixedVectorType::get(VT->getElementType(), VT->getNumElements() * 2);
@@ -96,7 +111,6 @@ public:
               ConcatCache &Concats);
 
 private:
-  bool adjacent(LoadInst *Lo, LoadInst *Hi) const;
   unsigned add(PairNode N) {
     Nodes.push_back(std::move(N));
     return Nodes.size() - 1;
@@ -109,13 +123,6 @@ private:
   SmallPtrSet<Instruction *, 16> Members;
   DenseMap<unsigned, Value *> Emitted;
 };
-
-bool PairTree::adjacent(LoadInst *Lo, LoadInst *Hi) const {
-  std::optional<int> D =
-      getPointersDiff(Lo->getType(), Lo->getPointerOperand(), Hi->getType(),
-                      Hi->getPointerOperand(), DL, SE, /*StrictCheck=*/true);
-  return D && *D == 1;
-}
 
 std::optional<unsigned> PairTree::match(Value *Lo, Value *Hi) {
   if (Lo->getType() != Hi->getType() || !narrowVectorType(Lo->getType()))
@@ -133,7 +140,9 @@ std::optional<unsigned> PairTree::match(Value *Lo, Value *Hi) {
   PairNode N{PairNode::Op, Lo, Hi, {}};
   if (auto *LA = dyn_cast<LoadInst>(A)) {
     auto *LB = cast<LoadInst>(B);
-    if (!LA->isSimple() || !LB->isSimple() || !adjacent(LA, LB))
+    if (!LA->isSimple() || !LB->isSimple() ||
+        distance(LA->getType(), LA->getPointerOperand(),
+                 LB->getPointerOperand(), DL, SE) != 1)
       return std::nullopt;
     N.Kind = PairNode::Load;
   } else if (isa<BinaryOperator>(A) || isa<UnaryOperator>(A) ||
@@ -164,8 +173,7 @@ InstructionCost PairTree::costDelta(const TargetTransformInfo &TTI) const {
     Type *Narrow = I->getType(), *Wide = widened(Narrow);
     auto Cost = [&](Type *T) -> InstructionCost {
       if (auto *Ld = dyn_cast<LoadInst>(I))
-        return TTI.getMemoryOpCost(Instruction::Load, T, Ld->getAlign(),
-                                   Ld->getPointerAddressSpace(), Kind);
+        return memoryCost(TTI, *Ld, T);
       if (isa<BitCastInst>(I))
         return 0;
       return TTI.getArithmeticInstrCost(I->getOpcode(), T, Kind);
@@ -263,13 +271,13 @@ private:
 };
 
 bool LoopWidener::legal(const Candidate &C) const {
-  unsigned First = Order.lookup(C.Early), Late = Order.lookup(C.Late);
+  unsigned EarlyPos = Order.lookup(C.Early), LatePos = Order.lookup(C.Late);
+  unsigned First = EarlyPos;
   for (Instruction *I : C.Tree->members())
     First = std::min(First, Order.lookup(I));
-  unsigned EarlyPos = Order.lookup(C.Early);
   for (Instruction &I : BB) {
     unsigned Pos = Order.lookup(&I);
-    if (Pos <= First || Pos >= Late || &I == C.Early)
+    if (Pos <= First || Pos >= LatePos || &I == C.Early)
       continue;
     if (C.Tree->members().count(&I)) {
       // A tree load after the earlier store now runs before it.
@@ -348,8 +356,7 @@ bool LoopWidener::run() {
         continue;
       Type *T = S->getValueOperand()->getType();
       std::optional<int> D =
-          getPointersDiff(T, S->getPointerOperand(), T, O->getPointerOperand(),
-                          DL, SE, /*StrictCheck=*/true);
+          distance(T, S->getPointerOperand(), O->getPointerOperand(), DL, SE);
       if (!D || (*D != 1 && *D != -1))
         continue;
       Candidate C;
@@ -362,14 +369,9 @@ bool LoopWidener::run() {
       if (!C.Tree->match(C.Lo->getValueOperand(), C.Hi->getValueOperand()) ||
           !legal(C))
         continue;
-      constexpr auto Kind = TargetTransformInfo::TCK_RecipThroughput;
-      Type *Wide = widened(T);
-      InstructionCost Delta =
-          C.Tree->costDelta(TTI) +
-          TTI.getMemoryOpCost(Instruction::Store, Wide, C.Lo->getAlign(),
-                              C.Lo->getPointerAddressSpace(), Kind) -
-          2 * TTI.getMemoryOpCost(Instruction::Store, T, C.Lo->getAlign(),
-                                  C.Lo->getPointerAddressSpace(), Kind);
+      InstructionCost Delta = C.Tree->costDelta(TTI) +
+                              memoryCost(TTI, *C.Lo, widened(T)) -
+                              2 * memoryCost(TTI, *C.Lo, T);
       if (!Delta.isValid() || Delta >= 0)
         continue;
       Used.insert(S);
