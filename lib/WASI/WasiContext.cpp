@@ -96,8 +96,8 @@ WasiContext::create(const WasiConfig &Config) {
     FdEntry E;
     E.Host.reset(Fd);
     E.Type = FiletypeDirectory;
-    E.RightsBase = rights::All;
-    E.RightsInheriting = rights::All;
+    E.RightsBase = rights::DirectoryBase;
+    E.RightsInheriting = rights::DirectoryInheriting;
     E.PreopenName = P.GuestPath;
     C->Fds.emplace(Next++, std::move(E));
   }
@@ -116,6 +116,26 @@ Errno WasiContext::get(uint32_t Fd, uint64_t Needed, FdEntry *&Out) {
   if ((Out->RightsBase & Needed) != Needed)
     return Errno::NotCapable;
   return Errno::Success;
+}
+
+Errno WasiContext::getFile(uint32_t Fd, uint64_t Needed, FdEntry *&Out) {
+  Out = lookup(Fd);
+  if (!Out || Out->Type == FiletypeDirectory)
+    return Errno::BadF;
+  return get(Fd, Needed, Out);
+}
+
+Errno WasiContext::getDir(uint32_t Fd, uint64_t Needed, FdEntry *&Out) {
+  Out = lookup(Fd);
+  if (!Out)
+    return Errno::BadF;
+  if (Out->Type != FiletypeDirectory)
+    return Errno::NotDir;
+  return get(Fd, Needed, Out);
+}
+
+uint64_t WasiContext::baseRightsFor(uint8_t Type) {
+  return Type == FiletypeDirectory ? rights::DirectoryBase : rights::FileBase;
 }
 
 Errno WasiContext::insert(FdEntry E, uint32_t &FdOut) {

@@ -96,6 +96,14 @@ public:
   /// lookup() that also requires every right in \p Needed: BADF when
   /// there is no such descriptor, NOTCAPABLE when a right is missing.
   Errno get(uint32_t Fd, uint64_t Needed, FdEntry *&Out);
+  /// get() for the operations on an open file's contents or offset (read,
+  /// write, seek, tell, advise, allocate, set size, set flags): a directory
+  /// descriptor is BADF, as in wasmtime, whatever rights it holds.
+  Errno getFile(uint32_t Fd, uint64_t Needed, FdEntry *&Out);
+  /// get() for the operations that take a directory (path_*, readdir): a
+  /// descriptor of another type is NOTDIR, checked before the rights, so a
+  /// file opened with no rights at all still answers NOTDIR.
+  Errno getDir(uint32_t Fd, uint64_t Needed, FdEntry *&Out);
   /// Installs \p E at the lowest free number (MFILE when full).
   Errno insert(FdEntry E, uint32_t &FdOut);
   Errno close(uint32_t Fd);
@@ -108,6 +116,9 @@ public:
   /// and for files the guest opens).
   static uint8_t filetypeOf(int HostFd);
   static uint8_t filetypeFromMode(unsigned Mode);
+  /// The base rights a descriptor of \p Type can hold: rights::DirectoryBase
+  /// for a directory, rights::FileBase for anything else.
+  static uint64_t baseRightsFor(uint8_t Type);
 
 private:
   WasiContext() = default;

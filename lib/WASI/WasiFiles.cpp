@@ -3,9 +3,11 @@
 // Owns every operation on an open descriptor: reads and writes (gathered
 // straight into and out of guest memory after each buffer is bounds-
 // checked), seeking, stat, sizes and times, flags and rights, preopen
-// queries, fd_readdir, close and renumber. Each checks the descriptor's
-// rights first (BADF / NOTCAPABLE), then every guest pointer (FAULT), and
-// only then touches the host, so a failing call has no side effects.
+// queries, fd_readdir, close and renumber. Each checks the descriptor first
+// (BADF when there is none, or when a file operation names a directory;
+// NOTDIR when fd_readdir names a non-directory), then its rights
+// (NOTCAPABLE), then every guest pointer (FAULT), and only then touches the
+// host, so a failing call has no side effects.
 //
 //===----------------------------------------------------------------------===//
 
@@ -67,7 +69,7 @@ static Errno readOrWrite(WasiCall &C, bool Write, bool Positional) {
   uint64_t Needed = (Write ? rights::FdWrite : rights::FdRead) |
                     (Positional ? rights::FdSeek : 0);
   FdEntry *E;
-  TRY(C.Ctx.get(Fd, Needed, E));
+  TRY(C.Ctx.getFile(Fd, Needed, E));
   if (Positional && Offset > uint64_t(INT64_MAX))
     return Errno::Inval;
   std::vector<struct iovec> Iov;
@@ -119,7 +121,7 @@ llvm::Expected<Errno> orca::wasi::fdSeek(WasiCall &C) {
   uint64_t Needed =
       (Whence == WhenceCur && Off == 0) ? rights::FdTell : rights::FdSeek;
   FdEntry *E;
-  TRY(C.Ctx.get(C.u32(0), Needed, E));
+  TRY(C.Ctx.getFile(C.u32(0), Needed, E));
   int HW;
   switch (Whence) {
   case WhenceSet:
@@ -145,7 +147,7 @@ llvm::Expected<Errno> orca::wasi::fdSeek(WasiCall &C) {
 
 llvm::Expected<Errno> orca::wasi::fdTell(WasiCall &C) {
   FdEntry *E;
-  TRY(C.Ctx.get(C.u32(0), rights::FdTell, E));
+  TRY(C.Ctx.getFile(C.u32(0), rights::FdTell, E));
   if (!C.Mem.contains(C.u32(1), 8))
     return Errno::Fault;
   off_t P = lseek(E->Host.get(), 0, SEEK_CUR);
@@ -177,7 +179,7 @@ llvm::Expected<Errno> orca::wasi::fdSync(WasiCall &C) {
 
 llvm::Expected<Errno> orca::wasi::fdAdvise(WasiCall &C) {
   FdEntry *E;
-  TRY(C.Ctx.get(C.u32(0), rights::FdAdvise, E));
+  TRY(C.Ctx.getFile(C.u32(0), rights::FdAdvise, E));
   int Advice;
   switch (C.u32(3)) {
   case AdviceNormal:
@@ -212,7 +214,7 @@ llvm::Expected<Errno> orca::wasi::fdAdvise(WasiCall &C) {
 
 llvm::Expected<Errno> orca::wasi::fdAllocate(WasiCall &C) {
   FdEntry *E;
-  TRY(C.Ctx.get(C.u32(0), rights::FdAllocate, E));
+  TRY(C.Ctx.getFile(C.u32(0), rights::FdAllocate, E));
   uint64_t Off = C.u64(1), Len = C.u64(2);
   if (Off > uint64_t(INT64_MAX) || Len > uint64_t(INT64_MAX) - Off)
     return Errno::Inval;
@@ -256,7 +258,7 @@ llvm::Expected<Errno> orca::wasi::fdFdstatGet(WasiCall &C) {
 
 llvm::Expected<Errno> orca::wasi::fdFdstatSetFlags(WasiCall &C) {
   FdEntry *E;
-  TRY(C.Ctx.get(C.u32(0), rights::FdFdstatSetFlags, E));
+  TRY(C.Ctx.getFile(C.u32(0), rights::FdFdstatSetFlags, E));
   uint32_t Flags = C.u32(1);
   if (Flags & ~uint32_t(FdflagAppend | FdflagDsync | FdflagNonblock |
                         FdflagRsync | FdflagSync))
@@ -323,7 +325,7 @@ llvm::Expected<Errno> orca::wasi::fdFilestatGet(WasiCall &C) {
 
 llvm::Expected<Errno> orca::wasi::fdFilestatSetSize(WasiCall &C) {
   FdEntry *E;
-  TRY(C.Ctx.get(C.u32(0), rights::FdFilestatSetSize, E));
+  TRY(C.Ctx.getFile(C.u32(0), rights::FdFilestatSetSize, E));
   if (C.u64(1) > uint64_t(INT64_MAX))
     return Errno::Inval;
   return ftruncate(E->Host.get(), off_t(C.u64(1))) == 0 ? Errno::Success
@@ -447,9 +449,7 @@ llvm::Expected<Errno> orca::wasi::fdReaddir(WasiCall &C) {
   // its index in the snapshot plus one (d_next); cookie 0 starts over and
   // takes a fresh snapshot.
   FdEntry *E;
-  TRY(C.Ctx.get(C.u32(0), rights::FdReaddir, E));
-  if (E->Type != FiletypeDirectory)
-    return Errno::NotDir;
+  TRY(C.Ctx.getDir(C.u32(0), rights::FdReaddir, E));
   uint32_t Buf = C.u32(1), Len = C.u32(2);
   uint64_t Cookie = C.u64(3);
   uint32_t UsedPtr = C.u32(4);

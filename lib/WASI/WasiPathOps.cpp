@@ -32,14 +32,39 @@ using namespace orca::wasi;
 static Errno fromHost() { return errnoFromHost(errno); }
 
 /// The directory descriptor \p Fd (with \p Needed rights) and the guest
-/// path at (Ptr, Len).
+/// path at (Ptr, Len). BADF, then NOTDIR, then NOTCAPABLE, then FAULT.
 static Errno dirAndPath(WasiCall &C, uint32_t Fd, uint64_t Needed, uint32_t Ptr,
                         uint32_t Len, FdEntry *&Dir, std::string &Path) {
-  TRY(C.Ctx.get(Fd, Needed, Dir));
-  TRY(loadPath(C.Mem, Ptr, Len, Path));
-  if (Dir->Type != FiletypeDirectory)
-    return Errno::NotDir;
-  return Errno::Success;
+  TRY(C.Ctx.getDir(Fd, Needed, Dir));
+  return loadPath(C.Mem, Ptr, Len, Path);
+}
+
+/// witx `lookupflags` has one bit; any other is INVAL (as wasmtime's
+/// generated bindings answer for every flags type).
+static Errno checkLookupflags(uint32_t Flags) {
+  return Flags & ~LookupSymlinkFollow ? Errno::Inval : Errno::Success;
+}
+
+/// A path that ends in '/' names a directory. Resolves \p Path, slash
+/// included, as one beneath \p DirFd (following symlinks, as a trailing
+/// slash does): Success when it is a directory, else why not (NOENT,
+/// NOTDIR, NOTCAPABLE, LOOP). The operations that take (directory, name)
+/// pairs strip the slash, so each one that must honour it asks this.
+static Errno resolveDirectory(int DirFd, const std::string &Path) {
+  return openBeneath(DirFd, Path, O_PATH | O_DIRECTORY, 0, /*FollowFinal=*/true)
+      .Err;
+}
+
+/// The new name of path_link and path_symlink, which must not exist. With
+/// a trailing slash it names a directory, which is either missing (NOENT,
+/// as Linux answers), there already (EXIST), or not a directory at all
+/// (NOTDIR): cap-std's answers, which wasi-testsuite expects.
+static Errno checkNewNameSlash(const ParentResult &P, int DirFd,
+                               const std::string &Path) {
+  if (!P.TrailingSlash)
+    return Errno::Success;
+  Errno E = resolveDirectory(DirFd, Path);
+  return E == Errno::Success ? Errno::Exist : E;
 }
 
 static Errno parentOf(int DirFd, const std::string &Path, ParentResult &P) {
@@ -52,6 +77,7 @@ llvm::Expected<Errno> orca::wasi::pathOpen(WasiCall &C) {
   // fdflags, result fd pointer.
   uint32_t DirFlags = C.u32(1), OFlags = C.u32(4), FdFlags = C.u32(7);
   uint32_t ResultPtr = C.u32(8);
+  TRY(checkLookupflags(DirFlags));
   uint64_t Needed = rights::PathOpen;
   if (OFlags & OflagCreat)
     Needed |= rights::PathCreateFile;
@@ -64,8 +90,11 @@ llvm::Expected<Errno> orca::wasi::pathOpen(WasiCall &C) {
     return Errno::Fault;
   if (OFlags & ~uint32_t(OflagCreat | OflagDirectory | OflagExcl | OflagTrunc))
     return Errno::Inval;
+  if (FdFlags & ~uint32_t(FdflagAppend | FdflagDsync | FdflagNonblock |
+                          FdflagRsync | FdflagSync))
+    return Errno::Inval;
   // The new descriptor gets what was asked for, within what the directory
-  // may hand on.
+  // may hand on (and, once its type is known, what that type can use).
   uint64_t Base = C.u64(5) & Dir->RightsInheriting;
   uint64_t Inh = C.u64(6) & Dir->RightsInheriting;
 
@@ -94,20 +123,18 @@ llvm::Expected<Errno> orca::wasi::pathOpen(WasiCall &C) {
   // With O_CREAT|O_EXCL nothing is followed (POSIX).
   if ((Flags & O_CREAT) && (Flags & O_EXCL))
     Follow = false;
+  // A directory asked for with write rights fails with ISDIR, from the
+  // kernel (O_WRONLY / O_RDWR on a directory), as on wasmtime and POSIX:
+  // never a read-only descriptor the guest did not ask for.
   OpenResult R = openBeneath(Dir->Host.get(), Path, Flags, 0666, Follow);
-  // A directory asked for with write rights (Rust's std does so) is
-  // opened read-only; writes to it fail later like on any host.
-  if (R.Err == Errno::IsDir && Write && !(Flags & O_CREAT))
-    R = openBeneath(Dir->Host.get(), Path,
-                    (Flags & ~O_ACCMODE & ~O_TRUNC) | O_RDONLY, 0, Follow);
   TRY(R.Err);
   FdEntry E;
   E.Type = WasiContext::filetypeOf(R.Fd.get());
   E.Host = std::move(R.Fd);
-  E.RightsBase = Base;
-  E.RightsInheriting = Inh;
-  if (E.Type != FiletypeDirectory)
-    E.RightsInheriting = 0;
+  // A directory never holds the file-only rights (seek, read, write, ...),
+  // whatever was asked for, and only a directory hands rights on.
+  E.RightsBase = Base & WasiContext::baseRightsFor(E.Type);
+  E.RightsInheriting = E.Type == FiletypeDirectory ? Inh : 0;
   uint32_t NewFd;
   TRY(C.Ctx.insert(std::move(E), NewFd));
   C.Mem.store<uint32_t>(ResultPtr, NewFd);
@@ -162,6 +189,7 @@ llvm::Expected<Errno> orca::wasi::pathFilestatGet(WasiCall &C) {
   std::string Path;
   TRY(dirAndPath(C, C.u32(0), rights::PathFilestatGet, C.u32(2), C.u32(3), Dir,
                  Path));
+  TRY(checkLookupflags(C.u32(1)));
   uint32_t Out = C.u32(4);
   if (!C.Mem.contains(Out, layout::FilestatSize))
     return Errno::Fault;
@@ -189,12 +217,16 @@ llvm::Expected<Errno> orca::wasi::pathFilestatSetTimes(WasiCall &C) {
   std::string Path;
   TRY(dirAndPath(C, C.u32(0), rights::PathFilestatSetTimes, C.u32(2), C.u32(3),
                  Dir, Path));
+  TRY(checkLookupflags(C.u32(1)));
   struct timespec T[2];
   TRY(hostTimes(C.u64(4), C.u64(5), C.u32(6), T));
-  if (C.u32(1) & LookupSymlinkFollow) {
-    // Resolve inside the sandbox, then set the times through /proc (an
+  bool Trailing = !Path.empty() && Path.back() == '/';
+  if ((C.u32(1) & LookupSymlinkFollow) || Trailing) {
+    // Resolve inside the sandbox (a trailing '/' demands a directory and
+    // follows a final symlink), then set the times through /proc (an
     // O_PATH descriptor cannot take futimens).
-    OpenResult R = openBeneath(Dir->Host.get(), Path, O_PATH, 0, true);
+    OpenResult R = openBeneath(Dir->Host.get(), Path,
+                               O_PATH | (Trailing ? O_DIRECTORY : 0), 0, true);
     TRY(R.Err);
     char Proc[64];
     std::snprintf(Proc, sizeof(Proc), "/proc/self/fd/%d", R.Fd.get());
@@ -215,8 +247,17 @@ llvm::Expected<Errno> orca::wasi::pathLink(WasiCall &C) {
                  OldDir, OldPath));
   TRY(dirAndPath(C, C.u32(4), rights::PathLinkTarget, C.u32(5), C.u32(6),
                  NewDir, NewPath));
-  ParentResult NewP;
+  TRY(checkLookupflags(C.u32(1)));
+  ParentResult OldP, NewP;
+  TRY(parentOf(OldDir->Host.get(), OldPath, OldP));
   TRY(parentOf(NewDir->Host.get(), NewPath, NewP));
+  // "old/" must be a directory, and no directory can be hard-linked: NOTDIR
+  // for a file (as linkat says), PERM for a directory.
+  if (OldP.TrailingSlash) {
+    TRY(resolveDirectory(OldDir->Host.get(), OldPath));
+    return Errno::Perm;
+  }
+  TRY(checkNewNameSlash(NewP, NewDir->Host.get(), NewPath));
   if (C.u32(1) & LookupSymlinkFollow) {
     // Never let linkat follow a symlink itself: it could point outside.
     OpenResult R = openBeneath(OldDir->Host.get(), OldPath, O_PATH, 0, true);
@@ -228,8 +269,6 @@ llvm::Expected<Errno> orca::wasi::pathLink(WasiCall &C) {
                ? Errno::Success
                : fromHost();
   }
-  ParentResult OldP;
-  TRY(parentOf(OldDir->Host.get(), OldPath, OldP));
   return linkat(OldP.Dir.get(), OldP.Name.c_str(), NewP.Dir.get(),
                 NewP.Name.c_str(), 0) == 0
              ? Errno::Success
@@ -248,6 +287,12 @@ llvm::Expected<Errno> orca::wasi::pathReadlink(WasiCall &C) {
     return Errno::Fault;
   ParentResult P;
   TRY(parentOf(Dir->Host.get(), Path, P));
+  // "name/" resolves through a symlink to what it points at, which is then
+  // a directory (INVAL: not a link) or the reason it is not one.
+  if (P.TrailingSlash) {
+    TRY(resolveDirectory(Dir->Host.get(), Path));
+    return Errno::Inval;
+  }
   char Tmp[4096];
   ssize_t N = readlinkat(P.Dir.get(), P.Name.c_str(), Tmp, sizeof(Tmp));
   if (N < 0)
@@ -270,6 +315,16 @@ llvm::Expected<Errno> orca::wasi::pathRename(WasiCall &C) {
   ParentResult OldP, NewP;
   TRY(parentOf(OldDir->Host.get(), OldPath, OldP));
   TRY(parentOf(NewDir->Host.get(), NewPath, NewP));
+  // Either name ending in '/' says "a directory": Linux allows it only
+  // when the source is one (renameat on the stripped names would not know).
+  if (OldP.TrailingSlash || NewP.TrailingSlash) {
+    struct stat St;
+    if (fstatat(OldP.Dir.get(), OldP.Name.c_str(), &St, AT_SYMLINK_NOFOLLOW) !=
+        0)
+      return fromHost();
+    if (!S_ISDIR(St.st_mode))
+      return Errno::NotDir;
+  }
   return renameat(OldP.Dir.get(), OldP.Name.c_str(), NewP.Dir.get(),
                   NewP.Name.c_str()) == 0
              ? Errno::Success
@@ -292,6 +347,7 @@ llvm::Expected<Errno> orca::wasi::pathSymlink(WasiCall &C) {
     return Errno::NotCapable;
   ParentResult P;
   TRY(parentOf(Dir->Host.get(), Path, P));
+  TRY(checkNewNameSlash(P, Dir->Host.get(), Path));
   return symlinkat(Target.c_str(), P.Dir.get(), P.Name.c_str()) == 0
              ? Errno::Success
              : fromHost();

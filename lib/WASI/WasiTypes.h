@@ -146,10 +146,30 @@ constexpr uint64_t PollFdReadwrite = 1ull << 27;
 constexpr uint64_t SockShutdown = 1ull << 28;
 constexpr uint64_t SockAccept = 1ull << 29;
 constexpr uint64_t All = (1ull << 30) - 1;
-/// Rights that make the host open a file for reading / writing.
+/// Rights that make the host open a file for reading / writing. fdatasync
+/// works on a read-only descriptor, so FdDatasync is not among them.
 constexpr uint64_t ReadAccess = FdRead | FdReaddir;
-constexpr uint64_t WriteAccess =
-    FdWrite | FdDatasync | FdAllocate | FdFilestatSetSize;
+constexpr uint64_t WriteAccess = FdWrite | FdAllocate | FdFilestatSetSize;
+/// The rights a directory descriptor can carry in its base set: the path_*
+/// operations beneath it, readdir, its own stat and times, and fsync /
+/// fdatasync (meaningful on Linux: they persist its entries). Reading,
+/// writing, seeking and the other file-only operations are not among
+/// them, so fd_fdstat_get never reports them on a directory; its
+/// inheriting set carries them on to the files opened beneath it.
+constexpr uint64_t DirectoryBase =
+    PathCreateDirectory | PathCreateFile | PathLinkSource | PathLinkTarget |
+    PathOpen | FdReaddir | PathReadlink | PathRenameSource | PathRenameTarget |
+    PathFilestatGet | PathFilestatSetSize | PathFilestatSetTimes |
+    FdFilestatGet | FdFilestatSetTimes | PathSymlink | PathRemoveDirectory |
+    PathUnlinkFile | FdSync | FdDatasync;
+/// The rights any other descriptor (file, device, socket) can carry: no
+/// path_* rights and no readdir, which only a directory can use.
+constexpr uint64_t FileBase =
+    FdDatasync | FdRead | FdSeek | FdFdstatSetFlags | FdSync | FdTell |
+    FdWrite | FdAdvise | FdAllocate | FdFilestatGet | FdFilestatSetSize |
+    FdFilestatSetTimes | PollFdReadwrite | SockShutdown | SockAccept;
+/// What a directory may hand on to what is opened beneath it.
+constexpr uint64_t DirectoryInheriting = DirectoryBase | FileBase;
 } // namespace rights
 
 /// witx `fdflags` (u16).
