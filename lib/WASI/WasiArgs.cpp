@@ -2,9 +2,11 @@
 //===//
 //
 // Owns args_*, environ_*, proc_exit, proc_raise, sched_yield, random_get and
-// the sock_* functions. Orca hands out no sockets, so sock_* answer BADF for
-// a descriptor that does not exist and NOSYS for any other; proc_raise is
-// NOSYS too (preview1 deprecated it).
+// the sock_* functions. Orca implements no socket operations: sock_* answer
+// BADF for a descriptor that does not exist, NOTSOCK for one that is not a
+// socket (as POSIX and wasmtime do), and NOSYS only for a real socket (which
+// the guest can only have inherited as stdio); proc_raise is NOSYS too
+// (preview1 deprecated it).
 //
 //===----------------------------------------------------------------------===//
 
@@ -101,9 +103,15 @@ llvm::Expected<Errno> orca::wasi::randomGet(WasiCall &C) {
 }
 
 /// Orca hands out no socket descriptors (no sock_open in preview1 and no
-/// --listen option), so every descriptor that exists is not a socket.
+/// --listen option). The descriptor is checked before any other argument,
+/// so no pointer or flag of a call on a non-socket is ever looked at.
 static Errno noSockets(WasiCall &C) {
-  return C.Ctx.lookup(C.u32(0)) ? Errno::NoSys : Errno::BadF;
+  FdEntry *E = C.Ctx.lookup(C.u32(0));
+  if (!E)
+    return Errno::BadF;
+  if (E->Type != FiletypeSocketStream && E->Type != FiletypeSocketDgram)
+    return Errno::NotSock;
+  return Errno::NoSys;
 }
 llvm::Expected<Errno> orca::wasi::sockAccept(WasiCall &C) {
   return noSockets(C);

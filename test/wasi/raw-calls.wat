@@ -1,7 +1,8 @@
 ;; WASI functions called directly: every guest pointer is bounds-checked
-;; (FAULT = 21, never a host crash), bad descriptors are BADF (8), and the
-;; unsupported calls answer NOSYS (52). proc_exit ends the run with its code
-;; even under --invoke.
+;; (FAULT = 21, never a host crash), bad descriptors are BADF (8), sock_*
+;; on a descriptor that is not a socket is NOTSOCK (57), and proc_raise
+;; answers NOSYS (52). proc_exit ends the run with its code even under
+;; --invoke.
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: wasm-run --invoke write_ok %t.wasm | FileCheck %s --check-prefix=OK
 ;; OK: hi
@@ -26,7 +27,8 @@
 ;; RUN: wasm-run --invoke sock_accept %t.wasm 77 | FileCheck %s --check-prefix=BADF
 ;; BADF: {{^}}8{{$}}
 ;; RUN: wasm-run --dir %S --invoke prestat %t.wasm 3 | FileCheck %s --check-prefix=ZERO
-;; RUN: wasm-run --invoke sock_accept %t.wasm 1 | FileCheck %s --check-prefix=NOSYS
+;; RUN: wasm-run --invoke sock_accept %t.wasm 1 | FileCheck %s --check-prefix=NOTSOCK
+;; NOTSOCK: {{^}}57{{$}}
 ;; RUN: wasm-run --invoke raise %t.wasm | FileCheck %s --check-prefix=NOSYS
 ;; NOSYS: {{^}}52{{$}}
 ;; RUN: wasm-run --invoke poll_none %t.wasm | FileCheck %s --check-prefix=INVAL
