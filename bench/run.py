@@ -275,12 +275,19 @@ def same_checksum(a, b):
     return abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1e-300)
 
 
+BASELINE = None  # --baseline: another wasm-run, measured in the same run
+
+
 def configs(wasm_run, have_node):
     """(config name, target, command builder, exec-time key)."""
     env_orca = dict(os.environ, ORCA_TIMINGS="1")
     c = [("native", "native", lambda b, a: [b] + a, None, None),
          ("orca", "wasm", lambda b, a: [wasm_run, b] + a, "run_cpu_ms", env_orca),
          ("orca-simd", "wasm-simd", lambda b, a: [wasm_run, b] + a, "run_cpu_ms", env_orca)]
+    if BASELINE:
+        c += [("orca-base", "wasm", lambda b, a: [BASELINE, b] + a, "run_cpu_ms", env_orca),
+              ("orca-base-simd", "wasm-simd", lambda b, a: [BASELINE, b] + a, "run_cpu_ms",
+               env_orca)]
     if have_node:
         runner = os.path.join(HERE, "node-wasi-run.mjs")
         base = ["node", "--no-concurrent-marking", "--no-warnings"]
@@ -652,7 +659,12 @@ def main():
                          "(no execution runs)")
     ap.add_argument("--build-dir", default=os.path.join(ROOT, "build-bench"))
     ap.add_argument("--out-dir", default=HERE, help="where RESULTS.md and results.json go")
+    ap.add_argument("--baseline", default="",
+                    help="another wasm-run (e.g. a build of an earlier commit) to measure "
+                         "in the same run, as configs orca-base and orca-base-simd")
     a = ap.parse_args()
+    global BASELINE
+    BASELINE = os.path.abspath(a.baseline) if a.baseline else None
     if a.compile_only and a.no_compile:
         ap.error("--compile-only and --no-compile exclude each other")
     reps = 1 if a.quick else max(1, a.reps)

@@ -17,14 +17,14 @@
 // the trap. Memarg offsets are u32, so index + offset + size can reach
 // 8 GiB; an access that could pass the end of the reservation (offset +
 // size > HeapReservedBytes - (2^32 - 1), i.e. offset > ~2 GiB with the
-// default sizes) keeps its explicit check, as do 64-bit memories. A load
-// whose value is unused must still fault: CodeGen/GuardedLoads.h (stores
-// are never dead: memory is visible to the host).
+// default sizes) keeps its explicit check, as do 64-bit memories. Every
+// guard-page access is marked so that LLVM keeps it whole and in order
+// (CodeGen/GuardedAccesses.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "CodeGen/FunctionTranslator.h"
-#include "CodeGen/GuardedLoads.h"
+#include "CodeGen/GuardedAccesses.h"
 
 using namespace llvm;
 
@@ -71,17 +71,18 @@ Value *FunctionTranslator::heapAddress(uint32_t Mem, Value *Addr,
 
 Value *FunctionTranslator::heapLoad(Type *T, Value *Ptr) {
   LoadInst *L = B.CreateAlignedLoad(T, Ptr, Align(1));
-  // Guard mode: the load itself is the bounds check, so it must not be
-  // deleted when its value is unused (CodeGen/GuardedLoads.h).
-  if (!Env.Opts.ExplicitBoundsChecks)
-    markGuardedLoad(*L);
   VM->tagHeap(L);
+  // Guard mode: the load itself is the bounds check.
+  if (!Env.Opts.ExplicitBoundsChecks)
+    markGuardedLoad(B, *L);
   return L;
 }
 
 void FunctionTranslator::heapStore(Value *V, Value *Ptr) {
   StoreInst *S = B.CreateAlignedStore(V, Ptr, Align(1));
   VM->tagHeap(S);
+  if (!Env.Opts.ExplicitBoundsChecks)
+    markGuardedStore(B, *S);
 }
 
 namespace {

@@ -28,6 +28,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CodeGen/WidenVectorLoops.h"
+#include "CodeGen/GuardedAccesses.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -210,6 +211,7 @@ Value *PairTree::emit(unsigned Index, IRBuilder<> &B, BasicBlock &Preheader,
                             std::min(Lo->getAlign(), Hi->getAlign()));
     W->setAAMetadata(Lo->getAAMetadata().merge(Hi->getAAMetadata()));
     W->setDebugLoc(Lo->getDebugLoc());
+    keepGuardedLoad(*W, *Lo, *Hi);
     V = W;
     break;
   }

@@ -1,8 +1,8 @@
 //===- JIT/Pipeline.cpp - The optimisation pipeline per level -------------===//
 //
-// Every level starts with mem2reg (locals are allocas) and then pins the
-// guard-page loads whose value is unused (CodeGen/GuardedLoads.h), before
-// any pass may delete an instruction. Then:
+// Every level starts with mem2reg (locals are allocas) and ends with the
+// resolution of the guard-page access markers (CodeGen/GuardedAccesses.h),
+// which must see the IR after every other pass. In between:
 //   -O0  nothing more; the code generator uses fast instruction selection.
 //   -O1  a cheap function pipeline: CSE, peepholes, CFG clean-up, no
 //        inlining or loop transformations.
@@ -11,7 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "JIT/Pipeline.h"
-#include "CodeGen/GuardedLoads.h"
+#include "CodeGen/GuardedAccesses.h"
 #include "CodeGen/WidenVectorLoops.h"
 
 #include "llvm/Analysis/CGSCCPassManager.h"
@@ -30,12 +30,13 @@
 
 using namespace llvm;
 
-/// What must run before anything else, at every level.
-static FunctionPassManager prologuePasses() {
-  FunctionPassManager FPM;
-  FPM.addPass(PromotePass());
-  FPM.addPass(orca::PinUnusedGuardedLoadsPass());
-  return FPM;
+/// What must run after everything else, at every level; \p Widen adds
+/// the 128-to-256-bit widening, which must run between the two.
+static void addEpiloguePasses(FunctionPassManager &FPM, bool Widen) {
+  FPM.addPass(orca::ResolveGuardedAccessesPass());
+  if (Widen)
+    FPM.addPass(orca::WidenVectorLoopsPass());
+  FPM.addPass(orca::KeepGuardedLoadsPass());
 }
 
 /// LLVM options that have no per-pipeline switch, set once per process
@@ -56,6 +57,12 @@ static FunctionPassManager prologuePasses() {
 /// cases ahead of the dispatch so one falls through into it instead of
 /// jumping back; the suite's interp kernel runs about 1.4x faster. Other
 /// code is laid out the same or close to it (within 1-3% either way).
+///
+/// x86-cmov-converter-force-mem-operand: x86's cmov conversion would turn
+/// every cmov with a memory operand into a branch around the load, so a
+/// guard-page load feeding a select would then only run on one side
+/// (CodeGen/GuardedAccesses.h); a cmov always performs its load. The
+/// conversion of register cmovs in loops, by its cost model, stays.
 static void setProcessWideOptions() {
   static std::once_flag Once;
   std::call_once(Once, [] {
@@ -69,6 +76,7 @@ static void setProcessWideOptions() {
     };
     Set("indvars-widen-indvars", false);
     Set("enable-ext-tsp-block-placement", true);
+    Set("x86-cmov-converter-force-mem-operand", false);
   });
 }
 
@@ -87,25 +95,50 @@ void orca::optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
 
   ModulePassManager MPM;
   if (OptLevel <= 1) {
-    FunctionPassManager FPM = prologuePasses();
+    FunctionPassManager FPM;
+    FPM.addPass(PromotePass());
     if (OptLevel == 1) {
       FPM.addPass(EarlyCSEPass());
       FPM.addPass(InstCombinePass());
       FPM.addPass(SimplifyCFGPass());
     }
+    addEpiloguePasses(FPM, /*Widen=*/false);
     MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
   } else {
     PB.registerPipelineStartEPCallback(
         [](ModulePassManager &MPM, OptimizationLevel) {
-          MPM.addPass(createModuleToFunctionPassAdaptor(prologuePasses()));
+          MPM.addPass(createModuleToFunctionPassAdaptor(PromotePass()));
         });
-    // After unrolling, so that the copies of an unrolled body can pair.
-    PB.registerOptimizerLastEPCallback([](ModulePassManager &MPM,
-                                          OptimizationLevel) {
-      MPM.addPass(createModuleToFunctionPassAdaptor(WidenVectorLoopsPass()));
-    });
+    // Trap points (CodeGen/GuardedAccesses.h) exist only while MemCpyOpt
+    // and DSE run, the passes that delete or merge stores: the peephole
+    // extension point is called, as the pipeline is built, once in the
+    // module's global clean-up, then twice in the function simplification
+    // pipeline; its second call there comes right before MemCpyOpt and
+    // DSE. test/CodeGen/guarded-pipeline.test pins this order.
+    unsigned Peepholes = 0;
+    PB.registerPeepholeEPCallback(
+        [&Peepholes](FunctionPassManager &FPM, OptimizationLevel) {
+          if (++Peepholes == 3)
+            FPM.addPass(orca::InsertTrapPointsPass());
+        });
+    PB.registerScalarOptimizerLateEPCallback(
+        [](FunctionPassManager &FPM, OptimizationLevel) {
+          FPM.addPass(orca::RemoveTrapPointsPass());
+        });
+    // Widening after unrolling, so that the copies of an unrolled body can
+    // pair.
+    PB.registerOptimizerLastEPCallback(
+        [](ModulePassManager &MPM, OptimizationLevel) {
+          FunctionPassManager FPM;
+          addEpiloguePasses(FPM, /*Widen=*/true);
+          MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
+        });
     MPM = PB.buildPerModuleDefaultPipeline(
         OptLevel == 2 ? OptimizationLevel::O2 : OptimizationLevel::O3);
+  }
+  if (getenv("ORCA_PRINT_PIPELINE")) {
+    MPM.printPipeline(errs(), [](StringRef N) { return N; });
+    errs() << "\n";
   }
   MPM.run(M, MAM);
 }

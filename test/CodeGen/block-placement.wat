@@ -4,7 +4,9 @@
 ;; it, where LLVM's default chain placement puts the dispatch first and
 ;; every case after it. An option given to wasm-compile wins over Orca's
 ;; choice, which is how the chain layout is printed here for comparison.
-;; The CPU is pinned so instruction selection is fixed.
+;; The CPU is pinned so instruction selection is fixed. (The conditional
+;; jump's operand load stays a cmov from memory: it must run on both paths,
+;; CodeGen/GuardedAccesses.h.)
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: wasm-compile --emit=asm --guard-pages --target=x86_64-linux-gnu \
 ;; RUN:   --target-cpu=x86-64-v3 %t.wasm | FileCheck %s --check-prefix=TSP
@@ -14,7 +16,7 @@
 
 ;; TSP-LABEL: wasm_func_0:
 ;; TSP:       shlxl
-;; TSP:       xorl 4(
+;; TSP:       cmovel 4(
 ;; TSP:       jmpq *(
 ;; TSP-LABEL: .Lfunc_end0:
 

@@ -24,14 +24,15 @@
 ;; CHECK-NEXT: [[P:%[0-9]+]] = getelementptr i8, ptr [[BASE]], i64 [[EA]]
 ;; CHECK-NEXT: load i64, ptr [[P]], align 1
 ;; The definition pointer and the base are invariant loads (a memory never
-;; moves); the heap load itself is plain (its value is used), marked as
-;; relying on the guard pages.
+;; moves); the heap load itself is plain, followed by the marker that keeps
+;; it whole and in place (CodeGen/GuardedAccesses.h).
 ;; GUARD-LABEL: define i64 @wasm_func_0(
 ;; GUARD-NOT: icmp ugt
 ;; GUARD: [[DEF:%[0-9]+]] = load ptr, ptr {{%[0-9]+}}, align 8, !tbaa {{![0-9]+}}, !invariant.load [[EMPTY:![0-9]+]], !nonnull [[EMPTY]], !dereferenceable [[SIXTEEN:![0-9]+]]
 ;; GUARD: [[BASE:%[0-9]+]] = load ptr, ptr [[DEF]], align 8, !tbaa {{![0-9]+}}, !invariant.load [[EMPTY]], !nonnull [[EMPTY]]
 ;; GUARD-NOT: volatile
-;; GUARD: load i64, ptr {{%[0-9]+}}, align 1, !tbaa [[HEAP:![0-9]+]], !orca.guarded [[EMPTY]]
+;; GUARD: [[V:%[0-9]+]] = load i64, ptr [[P:%[0-9]+]], align 1, !tbaa
+;; GUARD-NEXT: call void @llvm.assume(i1 true) [ "align"(ptr [[P]], i64 1), "noundef"(i64 [[V]]) ], !orca.guarded [[EMPTY]]
 ;; GUARD: [[SIXTEEN]] = !{i64 16}
 (module
   (memory 1)

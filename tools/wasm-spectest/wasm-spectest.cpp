@@ -83,6 +83,9 @@ static llvm::cl::opt<std::string> BoundsChecks(
     llvm::cl::desc("Memory bounds checks: explicit, or guard (guard pages "
                    "and signals; the default on 64-bit hosts)"),
     llvm::cl::value_desc("explicit|guard"), llvm::cl::cat(Cat));
+static llvm::cl::opt<unsigned>
+    OptLevel("O", llvm::cl::desc("Optimisation level 0-3 (default 2)"),
+             llvm::cl::Prefix, llvm::cl::init(2), llvm::cl::cat(Cat));
 // Internal: the child side of --isolate.
 static llvm::cl::opt<bool> ChildMode("child-mode", llvm::cl::Hidden,
                                      llvm::cl::cat(Cat));
@@ -165,6 +168,7 @@ FileOutcome Driver::runInProcess(const std::string &Path,
   if (!E) {
     EngineConfig Config;
     Config.Feat = *P.Feat;
+    Config.OptLevel = OptLevel;
     if (!BoundsChecks.empty())
       Config.ExplicitBoundsChecks = BoundsChecks == "explicit";
     auto NewE = Engine::create(Config);
@@ -212,6 +216,7 @@ FileOutcome Driver::runInChild(const std::string &Path,
     ArgStore.push_back("--proposal=" + P);
   if (!BoundsChecks.empty())
     ArgStore.push_back("--bounds-checks=" + BoundsChecks);
+  ArgStore.push_back("-O" + std::to_string(OptLevel));
   ArgStore.push_back(Path);
   std::vector<StringRef> Args(ArgStore.begin(), ArgStore.end());
   // stderr stays the parent's (print output with -v, runtime diagnostics).

@@ -1,0 +1,110 @@
+//===- CodeGen/GuardedAccesses.h - Guard-page traps survive LLVM -*- C++ -*-===//
+//
+// In guard-page mode a heap access is its own bounds check: an
+// out-of-bounds access faults and the signal handler raises the trap. LLVM
+// knows nothing of that: to it a load is free of side effects, so it may
+// delete one whose value is unused (x*0, a select with a constant
+// condition, an inlined callee that ignores its argument), sink it into a
+// branch, or narrow it to the bytes that are used (which may be in bounds
+// when the last byte is not); and a store before a faulting access may be
+// deleted as dead when a later store overwrites it (DSE), though the host
+// sees memory after the trap.
+//
+// The invariant kept here: every guard-page access of the wasm program is
+// performed, whole, at its place in the order of stores, unless an earlier
+// access to the same bytes already performed the check. The mechanism
+// keeps LLVM free to CSE, hoist, unroll and vectorise:
+//
+// 1. The translator follows every guarded load with a marker,
+//    `llvm.assume(true) ["align"(ptr P, i64 1), "noundef"(T V)]`, P the
+//    load's address and V its value, and every guarded store with
+//    `llvm.assume(true) ["align"(ptr P, i64 1)]`. An assume is not a
+//    memory access for LLVM (the loop vectoriser replicates it per lane,
+//    alias analysis ignores it) but it is not dead while its bundles have
+//    operands, so V stays used: the load cannot be deleted, sunk past the
+//    marker or narrowed in IR. LLVM may only replace V by a value it
+//    proved equal, which takes an earlier access to the same bytes.
+// 2. InsertTrapPointsPass, just before MemCpyOpt and DSE, follows each
+//    marker with a call that may read any memory (and writes none LLVM
+//    can see), so no store before a trapping access is deleted or merged
+//    past it; RemoveTrapPointsPass takes the calls out again at the end of
+//    the function simplification pipeline, before they could cost
+//    anything (the vectoriser runs later).
+// 3. ResolveGuardedAccessesPass, after every LLVM pass, removes the
+//    markers. A load that still produces a marked value becomes volatile
+//    (KeepGuardedLoadsPass, the last IR pass), so the code generator keeps
+//    it whole and in place (x86 still folds it into its user); a marker
+//    whose value was dropped gets a volatile one-byte probe of the
+//    access's last byte (out of bounds is a suffix of the address space,
+//    so that byte decides the trap).
+//
+// Limits (docs/traps.md): a vectorised loop performs the loads of several
+// iterations before their stores, so when one faults, stores of earlier
+// iterations in the same vector step can be missing; the code generator
+// may reorder stores to provably different addresses (AArch64's scheduler
+// uses alias analysis).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ORCA_CODEGEN_GUARDEDACCESSES_H
+#define ORCA_CODEGEN_GUARDEDACCESSES_H
+
+#include "llvm/IR/PassManager.h"
+
+namespace llvm {
+class Function;
+class IRBuilderBase;
+class LoadInst;
+class StoreInst;
+} // namespace llvm
+
+namespace orca {
+
+/// Follows \p L, a load whose bounds check is the guard region, with its
+/// marker (at \p B's insertion point, which must be right after \p L).
+void markGuardedLoad(llvm::IRBuilderBase &B, llvm::LoadInst &L);
+
+/// The same for a store.
+void markGuardedStore(llvm::IRBuilderBase &B, llvm::StoreInst &S);
+
+/// Follows every marker with a trap point (see above). Idempotent.
+class InsertTrapPointsPass : public llvm::PassInfoMixin<InsertTrapPointsPass> {
+public:
+  llvm::PreservedAnalyses run(llvm::Function &F,
+                              llvm::FunctionAnalysisManager &);
+};
+
+/// Removes the trap points.
+class RemoveTrapPointsPass : public llvm::PassInfoMixin<RemoveTrapPointsPass> {
+public:
+  llvm::PreservedAnalyses run(llvm::Function &F,
+                              llvm::FunctionAnalysisManager &);
+};
+
+/// Removes the markers and the trap points (see above): a load that still
+/// produces a marked value is tagged as a check, and becomes volatile in
+/// KeepGuardedLoadsPass. Runs after every LLVM pass.
+class ResolveGuardedAccessesPass
+    : public llvm::PassInfoMixin<ResolveGuardedAccessesPass> {
+public:
+  llvm::PreservedAnalyses run(llvm::Function &F,
+                              llvm::FunctionAnalysisManager &);
+  /// The same, outside a pass manager; returns whether anything changed.
+  static bool resolve(llvm::Function &F);
+};
+
+/// Orca passes between the two that replace a checking load by a wider
+/// one call this, so that the new load checks too.
+void keepGuardedLoad(llvm::LoadInst &Wide, const llvm::LoadInst &Lo,
+                     const llvm::LoadInst &Hi);
+
+/// Makes the checking loads volatile. The last IR pass.
+class KeepGuardedLoadsPass : public llvm::PassInfoMixin<KeepGuardedLoadsPass> {
+public:
+  llvm::PreservedAnalyses run(llvm::Function &F,
+                              llvm::FunctionAnalysisManager &);
+};
+
+} // namespace orca
+
+#endif // ORCA_CODEGEN_GUARDEDACCESSES_H
