@@ -8,7 +8,7 @@ import lit.formats
 
 config.name = "Orca"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".wat", ".test"]
+config.suffixes = [".wat", ".test", ".ll"]
 config.excludes = ["Inputs", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.orca_obj_root, "test")
@@ -39,7 +39,7 @@ if emulator:
     import shlex
     config.available_features.add("emulated")
     prefix = " ".join(shlex.quote(a) for a in emulator)
-    for tool in ["wasm-run", "wasm-compile", "wasm-spectest"]:
+    for tool in ["wasm-run", "wasm-compile", "wasm-spectest", "orca-opt"]:
         config.substitutions.append(
             (r"(?<![\w./%-])" + tool + r"(?![\w./-])",
              prefix + " " + os.path.join(config.orca_tools_dir, tool)))

@@ -19,12 +19,12 @@
 // size > HeapReservedBytes - (2^32 - 1), i.e. offset > ~2 GiB with the
 // default sizes) keeps its explicit check, as do 64-bit memories. Every
 // guard-page access is marked so that LLVM keeps it whole and in order
-// (CodeGen/GuardedAccesses.h).
+// (CodeGen/AccessMarkers.h, Transforms/GuardedAccesses.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "CodeGen/FunctionTranslator.h"
-#include "CodeGen/GuardedAccesses.h"
+#include "CodeGen/AccessMarkers.h"
 
 using namespace llvm;
 

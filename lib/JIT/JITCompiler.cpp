@@ -25,7 +25,7 @@
 #include "CodeGen/ModuleTranslator.h"
 #include "JIT/CodeMap.h"
 #include "JIT/PerfMap.h"
-#include "JIT/Pipeline.h"
+#include "Transforms/Pipeline.h"
 #include "Support/Error.h"
 
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"

@@ -1,4 +1,4 @@
-;; Machine block placement uses the Ext-TSP model (JIT/Pipeline.cpp): in a
+;; Machine block placement uses the Ext-TSP model (Transforms/Pipeline.cpp): in a
 ;; bytecode interpreter (a loop around a br_table dispatch whose cases jump
 ;; back) it places cases ahead of the dispatch so one falls through into
 ;; it, where LLVM's default chain placement puts the dispatch first and
@@ -6,7 +6,7 @@
 ;; choice, which is how the chain layout is printed here for comparison.
 ;; The CPU is pinned so instruction selection is fixed. (The conditional
 ;; jump's operand load stays a cmov from memory: it must run on both paths,
-;; CodeGen/GuardedAccesses.h.)
+;; Transforms/GuardedAccesses.h.)
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: wasm-compile --emit=asm --guard-pages --target=x86_64-linux-gnu \
 ;; RUN:   --target-cpu=x86-64-v3 %t.wasm | FileCheck %s --check-prefix=TSP

@@ -2,7 +2,7 @@
 ;; performs every access whole (a volatile load, which LLVM's code
 ;; generator neither deletes nor narrows) and keeps the stores before it,
 ;; while the optimiser could still CSE, hoist and vectorise the loads
-;; (CodeGen/GuardedAccesses.h). No marker or trap point is left for the
+;; (Transforms/GuardedAccesses.h). No marker or trap point is left for the
 ;; code generator. Explicit-check mode needs none of it.
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: wasm-compile --emit=llvm-opt --guard-pages -O0 %t.wasm | FileCheck %s --check-prefixes=CHECK,O0

@@ -25,7 +25,7 @@
 ;; CHECK-NEXT: load i64, ptr [[P]], align 1
 ;; The definition pointer and the base are invariant loads (a memory never
 ;; moves); the heap load itself is plain, followed by the marker that keeps
-;; it whole and in place (CodeGen/GuardedAccesses.h).
+;; it whole and in place (Transforms/GuardedAccesses.h).
 ;; GUARD-LABEL: define i64 @wasm_func_0(
 ;; GUARD-NOT: icmp ugt
 ;; GUARD: [[DEF:%[0-9]+]] = load ptr, ptr {{%[0-9]+}}, align 8, !tbaa {{![0-9]+}}, !invariant.load [[EMPTY:![0-9]+]], !nonnull [[EMPTY]], !dereferenceable [[SIXTEEN:![0-9]+]]

@@ -6,7 +6,7 @@
 ;; - a small direct callee in the same module is inlined;
 ;; - select stays a select;
 ;; - a scalar loop over an i32 induction variable vectorises (its address
-;;   sums stay affine: JIT/Pipeline.cpp).
+;;   sums stay affine: Transforms/Pipeline.cpp).
 ;; The CPU is pinned so the vector width is fixed.
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: wasm-compile --emit=llvm-opt --guard-pages --target=x86_64-linux-gnu \

@@ -1,4 +1,4 @@
-;; The 128-bit widening (CodeGen/WidenVectorLoops.h) must not pair trees
+;; The 128-bit widening (Transforms/WidenVectorLoops.h) must not pair trees
 ;; whose reordering would change what a load sees:
 ;; - chain: the second group loads the 16 bytes the first group of the same
 ;;   iteration has just stored (iterations are 64 bytes apart, so only the

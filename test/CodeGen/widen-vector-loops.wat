@@ -1,5 +1,5 @@
 ;; 128-bit SIMD loops widen to 256-bit vectors on hosts that have them
-;; (CodeGen/WidenVectorLoops.h): in C += a * B, the two f64x2 multiply-adds
+;; (Transforms/WidenVectorLoops.h): in C += a * B, the two f64x2 multiply-adds
 ;; of one iteration touch adjacent addresses and become one f64x4 tree,
 ;; because LoopAccessAnalysis proves the fixed B and C ranges disjoint.
 ;; The same loop over two addresses the caller passes (they may overlap)

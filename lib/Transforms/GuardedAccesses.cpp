@@ -1,13 +1,14 @@
-//===- CodeGen/GuardedAccesses.cpp - Guard-page accesses keep their traps -===//
+//===- Transforms/GuardedAccesses.cpp - Guard-page traps survive LLVM -----===//
 //
-// The markers, the trap points and their resolution (GuardedAccesses.h).
-// A marker is recognised by its metadata and its bundle shape; LLVM may
-// have replaced a bundle operand by poison and its tag by "ignore" (a
-// dropped use), which resolution handles like any other value.
+// The trap points and the resolution of the markers (GuardedAccesses.h;
+// the markers themselves are CodeGen/AccessMarkers.h). LLVM may have
+// replaced a marker's operand by poison (a dropped use), which resolution
+// handles like any other value.
 //
 //===----------------------------------------------------------------------===//
 
-#include "CodeGen/GuardedAccesses.h"
+#include "Transforms/GuardedAccesses.h"
+#include "CodeGen/AccessMarkers.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DataLayout.h"
@@ -22,59 +23,12 @@ using namespace llvm;
 
 namespace orca {
 
-/// On markers, and (after resolution) on the loads that perform a check.
-static constexpr const char *GuardedKind = "orca.guarded";
 static constexpr const char *TrapPointName = "orca.trap_point";
 
-static void addMarker(IRBuilderBase &B, Value *Ptr, Value *LoadedValue) {
-  SmallVector<OperandBundleDef, 2> Bundles;
-  Bundles.emplace_back("align", std::vector<Value *>{Ptr, B.getInt64(1)});
-  if (LoadedValue)
-    Bundles.emplace_back("noundef", std::vector<Value *>{LoadedValue});
-  CallInst *A = B.CreateAssumption(B.getTrue(), Bundles);
-  A->setMetadata(GuardedKind, MDNode::get(B.getContext(), {}));
-}
-
-void markGuardedLoad(IRBuilderBase &B, LoadInst &L) {
-  addMarker(B, L.getPointerOperand(), &L);
-}
-
-void markGuardedStore(IRBuilderBase &B, StoreInst &S) {
-  addMarker(B, S.getPointerOperand(), nullptr);
-}
-
-namespace {
-struct Marker {
-  AssumeInst *Assume;
-  Value *Ptr;    // the access's address (poison once dropped)
-  Value *Loaded; // a load's value (poison once dropped); null for a store
-};
-} // namespace
-
-static std::optional<Marker> asMarker(Instruction &I) {
-  auto *A = dyn_cast<AssumeInst>(&I);
-  if (!A || !A->getMetadata(GuardedKind))
-    return std::nullopt;
-  unsigned N = A->getNumOperandBundles();
-  if (N < 1 || N > 2)
-    return std::nullopt;
-  OperandBundleUse P = A->getOperandBundleAt(0);
-  if (P.Inputs.size() != 2)
-    return std::nullopt;
-  Value *Loaded = nullptr;
-  if (N == 2) {
-    OperandBundleUse V = A->getOperandBundleAt(1);
-    if (V.Inputs.size() != 1)
-      return std::nullopt;
-    Loaded = V.Inputs[0];
-  }
-  return Marker{A, P.Inputs[0], Loaded};
-}
-
-static SmallVector<Marker, 32> markersOf(Function &F) {
-  SmallVector<Marker, 32> Ms;
+static SmallVector<AccessMarker, 32> markersOf(Function &F) {
+  SmallVector<AccessMarker, 32> Ms;
   for (Instruction &I : instructions(F))
-    if (std::optional<Marker> M = asMarker(I))
+    if (std::optional<AccessMarker> M = asAccessMarker(I))
       Ms.push_back(*M);
   return Ms;
 }
@@ -104,9 +58,9 @@ static FunctionCallee trapPoint(Module &M) {
 
 PreservedAnalyses InsertTrapPointsPass::run(Function &F,
                                             FunctionAnalysisManager &) {
-  SmallVector<Marker, 32> Ms = markersOf(F);
+  SmallVector<AccessMarker, 32> Ms = markersOf(F);
   bool Changed = false;
-  for (const Marker &M : Ms) {
+  for (const AccessMarker &M : Ms) {
     if (isTrapPoint(M.Assume->getNextNode()))
       continue;
     IRBuilder<> B(M.Assume->getNextNode());
@@ -174,7 +128,7 @@ static LoadInst *producingLoad(Value *V) {
 }
 
 bool ResolveGuardedAccessesPass::resolve(Function &F) {
-  SmallVector<Marker, 32> Ms = markersOf(F);
+  SmallVector<AccessMarker, 32> Ms = markersOf(F);
   bool Changed = removeTrapPoints(F);
   if (Ms.empty())
     return Changed;
@@ -182,7 +136,7 @@ bool ResolveGuardedAccessesPass::resolve(Function &F) {
   MDNode *Empty = MDNode::get(F.getContext(), {});
   SmallVector<WeakTrackingVH, 64> MaybeDead;
   SmallVector<LoadInst *, 32> Checks;
-  for (const Marker &M : Ms) {
+  for (const AccessMarker &M : Ms) {
     if (M.Loaded) {
       if (LoadInst *L = producingLoad(M.Loaded)) {
         Checks.push_back(L);
@@ -208,7 +162,7 @@ bool ResolveGuardedAccessesPass::resolve(Function &F) {
     L->setVolatile(true);
   RecursivelyDeleteTriviallyDeadInstructionsPermissive(MaybeDead);
   for (LoadInst *L : Checks) {
-    L->setMetadata(GuardedKind, Empty);
+    L->setMetadata(GuardedMetadataKind, Empty);
     if (!L->use_empty())
       L->setVolatile(false);
   }
@@ -225,8 +179,9 @@ PreservedAnalyses ResolveGuardedAccessesPass::run(Function &F,
 }
 
 void keepGuardedLoad(LoadInst &Wide, const LoadInst &Lo, const LoadInst &Hi) {
-  if (Lo.getMetadata(GuardedKind) || Hi.getMetadata(GuardedKind))
-    Wide.setMetadata(GuardedKind, MDNode::get(Wide.getContext(), {}));
+  if (Lo.getMetadata(GuardedMetadataKind) ||
+      Hi.getMetadata(GuardedMetadataKind))
+    Wide.setMetadata(GuardedMetadataKind, MDNode::get(Wide.getContext(), {}));
 }
 
 PreservedAnalyses KeepGuardedLoadsPass::run(Function &F,
@@ -234,7 +189,7 @@ PreservedAnalyses KeepGuardedLoadsPass::run(Function &F,
   bool Changed = false;
   for (Instruction &I : instructions(F))
     if (auto *L = dyn_cast<LoadInst>(&I))
-      if (L->getMetadata(GuardedKind) && !L->isVolatile()) {
+      if (L->getMetadata(GuardedMetadataKind) && !L->isVolatile()) {
         L->setVolatile(true);
         Changed = true;
       }

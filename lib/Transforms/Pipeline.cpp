@@ -1,7 +1,7 @@
-//===- JIT/Pipeline.cpp - The optimisation pipeline per level -------------===//
+//===- Transforms/Pipeline.cpp - The optimisation pipeline per level ------===//
 //
 // Every level starts with mem2reg (locals are allocas) and ends with the
-// resolution of the guard-page access markers (CodeGen/GuardedAccesses.h),
+// resolution of the guard-page access markers (Transforms/GuardedAccesses.h),
 // which must see the IR after every other pass. In between:
 //   -O0  nothing more; the code generator uses fast instruction selection.
 //   -O1  a cheap function pipeline: CSE, peepholes, CFG clean-up, no
@@ -10,9 +10,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "JIT/Pipeline.h"
-#include "CodeGen/GuardedAccesses.h"
-#include "CodeGen/WidenVectorLoops.h"
+#include "Transforms/Pipeline.h"
+#include "Transforms/GuardedAccesses.h"
+#include "Transforms/WidenVectorLoops.h"
 
 #include "llvm/Analysis/CGSCCPassManager.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
@@ -61,7 +61,7 @@ static void addEpiloguePasses(FunctionPassManager &FPM, bool Widen) {
 /// x86-cmov-converter-force-mem-operand: x86's cmov conversion would turn
 /// every cmov with a memory operand into a branch around the load, so a
 /// guard-page load feeding a select would then only run on one side
-/// (CodeGen/GuardedAccesses.h); a cmov always performs its load. The
+/// (Transforms/GuardedAccesses.h); a cmov always performs its load. The
 /// conversion of register cmovs in loops, by its cost model, stays.
 static void setProcessWideOptions() {
   static std::once_flag Once;
@@ -78,6 +78,26 @@ static void setProcessWideOptions() {
     Set("enable-ext-tsp-block-placement", true);
     Set("x86-cmov-converter-force-mem-operand", false);
   });
+}
+
+void orca::registerOrcaPasses(PassBuilder &PB) {
+  PB.registerPipelineParsingCallback(
+      [](StringRef Name, FunctionPassManager &FPM,
+         ArrayRef<PassBuilder::PipelineElement>) {
+        if (Name == "orca-insert-trap-points")
+          FPM.addPass(orca::InsertTrapPointsPass());
+        else if (Name == "orca-remove-trap-points")
+          FPM.addPass(orca::RemoveTrapPointsPass());
+        else if (Name == "orca-resolve-guarded-accesses")
+          FPM.addPass(orca::ResolveGuardedAccessesPass());
+        else if (Name == "orca-keep-guarded-loads")
+          FPM.addPass(orca::KeepGuardedLoadsPass());
+        else if (Name == "orca-widen-vector-loops")
+          FPM.addPass(orca::WidenVectorLoopsPass());
+        else
+          return false;
+        return true;
+      });
 }
 
 void orca::optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
@@ -109,7 +129,7 @@ void orca::optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
         [](ModulePassManager &MPM, OptimizationLevel) {
           MPM.addPass(createModuleToFunctionPassAdaptor(PromotePass()));
         });
-    // Trap points (CodeGen/GuardedAccesses.h) exist only while MemCpyOpt
+    // Trap points (Transforms/GuardedAccesses.h) exist only while MemCpyOpt
     // and DSE run, the passes that delete or merge stores: the peephole
     // extension point is called, as the pipeline is built, once in the
     // module's global clean-up, then twice in the function simplification

@@ -1,4 +1,4 @@
-//===- CodeGen/WidenVectorLoops.cpp - 128-bit SIMD loops to wider vectors -===//
+//===- Transforms/WidenVectorLoops.cpp - 128-bit SIMD loops widened ------===//
 //
 // Owns the pairing of adjacent 128-bit vector trees in innermost loops
 // (WidenVectorLoops.h says why). For each single-block innermost loop:
@@ -27,8 +27,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CodeGen/WidenVectorLoops.h"
-#include "CodeGen/GuardedAccesses.h"
+#include "Transforms/WidenVectorLoops.h"
+#include "Transforms/GuardedAccesses.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"

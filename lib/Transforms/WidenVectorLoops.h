@@ -1,4 +1,4 @@
-//===- CodeGen/WidenVectorLoops.h - 128-bit SIMD loops to wider vectors -*- C++
+//===- Transforms/WidenVectorLoops.h - 128-bit SIMD loops widened -*- C++
 //-*-===//
 //
 // Wasm SIMD is 128 bits wide, so a loop the producer already vectorised
@@ -19,8 +19,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ORCA_CODEGEN_WIDENVECTORLOOPS_H
-#define ORCA_CODEGEN_WIDENVECTORLOOPS_H
+#ifndef ORCA_TRANSFORMS_WIDENVECTORLOOPS_H
+#define ORCA_TRANSFORMS_WIDENVECTORLOOPS_H
 
 #include "llvm/IR/PassManager.h"
 
@@ -36,4 +36,4 @@ public:
 
 } // namespace orca
 
-#endif // ORCA_CODEGEN_WIDENVECTORLOOPS_H
+#endif // ORCA_TRANSFORMS_WIDENVECTORLOOPS_H

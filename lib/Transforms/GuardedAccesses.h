@@ -1,4 +1,5 @@
-//===- CodeGen/GuardedAccesses.h - Guard-page traps survive LLVM -*- C++ -*-===//
+//===- Transforms/GuardedAccesses.h - Guard-page traps survive LLVM -*- C++
+//-*-===//
 //
 // In guard-page mode a heap access is its own bounds check: an
 // out-of-bounds access faults and the signal handler raises the trap. LLVM
@@ -15,7 +16,8 @@
 // access to the same bytes already performed the check. The mechanism
 // keeps LLVM free to CSE, hoist, unroll and vectorise:
 //
-// 1. The translator follows every guarded load with a marker,
+// 1. The translator follows every guarded load with a marker
+//    (CodeGen/AccessMarkers.h),
 //    `llvm.assume(true) ["align"(ptr P, i64 1), "noundef"(T V)]`, P the
 //    load's address and V its value, and every guarded store with
 //    `llvm.assume(true) ["align"(ptr P, i64 1)]`. An assume is not a
@@ -46,26 +48,17 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ORCA_CODEGEN_GUARDEDACCESSES_H
-#define ORCA_CODEGEN_GUARDEDACCESSES_H
+#ifndef ORCA_TRANSFORMS_GUARDEDACCESSES_H
+#define ORCA_TRANSFORMS_GUARDEDACCESSES_H
 
 #include "llvm/IR/PassManager.h"
 
 namespace llvm {
 class Function;
-class IRBuilderBase;
 class LoadInst;
-class StoreInst;
 } // namespace llvm
 
 namespace orca {
-
-/// Follows \p L, a load whose bounds check is the guard region, with its
-/// marker (at \p B's insertion point, which must be right after \p L).
-void markGuardedLoad(llvm::IRBuilderBase &B, llvm::LoadInst &L);
-
-/// The same for a store.
-void markGuardedStore(llvm::IRBuilderBase &B, llvm::StoreInst &S);
 
 /// Follows every marker with a trap point (see above). Idempotent.
 class InsertTrapPointsPass : public llvm::PassInfoMixin<InsertTrapPointsPass> {
@@ -107,4 +100,4 @@ public:
 
 } // namespace orca
 
-#endif // ORCA_CODEGEN_GUARDEDACCESSES_H
+#endif // ORCA_TRANSFORMS_GUARDEDACCESSES_H
