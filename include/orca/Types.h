@@ -57,6 +57,9 @@ struct Limits {
 
 struct MemoryType {
   Limits Lim;
+  /// A shared memory (threads proposal; needs a maximum). Imports match
+  /// only memories that are shared exactly when they are.
+  bool Shared = false;
   bool operator==(const MemoryType &O) const = default;
 };
 
@@ -113,6 +116,10 @@ struct Features {
   bool TailCall = false;
   bool ExtendedConst = false;
   bool MultiMemory = false;
+  /// Threads, as far as Orca implements it: shared memories are decoded,
+  /// validated and matched when linking; the atomic instructions are not
+  /// implemented, so a module using them fails to decode.
+  bool Threads = false;
 };
 
 /// How memory accesses are bounds-checked.

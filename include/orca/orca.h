@@ -302,16 +302,20 @@ private:
   std::shared_ptr<detail::ModuleState> State;
 };
 
-/// Limits a store enforces on what wasm and the host create in it.
+/// Limits a store enforces on what wasm and the host create in it (as
+/// wasmtime's StoreLimits). Set them before instantiating: sizes reached
+/// before setLimits stay. See docs/embedding.md.
 struct StoreLimits {
-  /// Maximum pages of any one memory: memories whose minimum exceeds it
-  /// fail to be created/instantiated (Resource error) and Memory::grow
-  /// from the host beyond it fails. (Growth by wasm's memory.grow is bounded
-  /// by the memory's own maximum only.)
+  /// Maximum pages of any one memory of the store. A memory whose minimum
+  /// exceeds it is not created (Memory::create, instantiation: Resource
+  /// error); growth beyond it fails: Memory::grow from the host with a
+  /// Resource error, wasm's memory.grow by returning -1.
   uint64_t MaxMemoryPages = UINT64_MAX;
-  /// Maximum elements of any one table at creation/instantiation.
+  /// Maximum elements of any one table of the store, likewise: creation
+  /// and instantiation fail (Resource), Table::grow fails (Resource) and
+  /// wasm's table.grow returns -1.
   uint64_t MaxTableElements = UINT64_MAX;
-  /// Maximum instances in the store.
+  /// Maximum instances in the store (instantiation fails with Resource).
   uint64_t MaxInstances = UINT64_MAX;
 };
 
@@ -375,6 +379,11 @@ public:
   /// An empty handle (every operation fails with a Usage error).
   Func() = default;
 
+  /// Host functions made by wrap() and create() can be called from wasm at
+  /// once, also through a funcref no module imported (argument, result,
+  /// table element or global): the engine compiles a wasm-to-host
+  /// trampoline per function type on first use and keeps it.
+  ///
   /// A host function from a typed C++ callable (lambda, function pointer,
   /// functor): parameters among int32_t, uint32_t, int64_t, uint64_t,
   /// float, double, V128, optionally preceded by Caller&; returning void, one

@@ -78,7 +78,8 @@ std::string ExternType::toString() const {
     return std::string("table ") + valTypeName(Table.Elem) + " " +
            limitsString(Table.Lim);
   case ExternKind::Memory:
-    return "memory " + limitsString(Memory.Lim);
+    return "memory " + limitsString(Memory.Lim) +
+           (Memory.Shared ? " shared" : "");
   case ExternKind::Global:
     return std::string("global ") + (Global.Mutable ? "mut " : "") +
            valTypeName(Global.Type);
@@ -193,6 +194,7 @@ ExternType externTypeOf(const rt::Module &M, rt::ExternKind K, uint32_t Index) {
     break;
   case rt::ExternKind::Memory:
     T.Memory.Lim = fromRT(M.Memories[Index].Type.Lim);
+    T.Memory.Shared = M.Memories[Index].Type.Lim.Shared;
     break;
   case rt::ExternKind::Global:
     T.Global.Type = fromRT(M.Globals[Index].Type.Type);
@@ -220,8 +222,17 @@ Result<Value> toRT(const Val &V, uint64_t StoreId) {
     Out.Hi = V.rawHi();
     break;
   case ValType::FuncRef:
-    if (V.rawLo() && V.rawHi() != StoreId)
+    if (!V.rawLo())
+      break;
+    if (V.rawHi() != StoreId)
       return wrongStoreError();
+    // Every public host function gets its entry point at creation
+    // (createInStore); only a failed trampoline compile leaves none, and
+    // wasm would call address 0 through it.
+    if (!AnyfuncRef{reinterpret_cast<void *>(uintptr_t(V.rawLo()))}.funcPtr())
+      return Error(ErrorKind::Resource,
+                   "the host function has no entry point for wasm (its "
+                   "trampoline could not be compiled)");
     break;
   default:
     break;

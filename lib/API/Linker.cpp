@@ -4,7 +4,8 @@
 // host functions (created in a store the first time that store needs them,
 // cached in the StoreState) or entities of one store; WASI preview1 from the
 // instantiating store's WASI context; import type checks with messages that
-// name the import.
+// name the import. A moved-from Linker has no state: its operations fail
+// with a Usage error ("empty linker") or find nothing.
 //
 //===----------------------------------------------------------------------===//
 
@@ -37,6 +38,10 @@ struct LinkerState {
 };
 } // namespace detail
 
+static Error emptyLinker() {
+  return Error(ErrorKind::Usage, "empty linker (moved from)");
+}
+
 Linker::Linker(const Engine &E) : State(std::make_unique<LinkerState>()) {
   State->E = E;
 }
@@ -44,22 +49,31 @@ Linker::~Linker() = default;
 Linker::Linker(Linker &&) noexcept = default;
 Linker &Linker::operator=(Linker &&) noexcept = default;
 
-void Linker::allowShadowing(bool Allow) { State->Shadowing = Allow; }
+void Linker::allowShadowing(bool Allow) {
+  if (State)
+    State->Shadowing = Allow;
+}
 
 Result<void> Linker::define(Store &S, std::string_view Module,
                             std::string_view Name, const Extern &E) {
-  if (Access::handle(E).StoreId != S.id())
+  if (!State)
+    return emptyLinker();
+  if (!S.id() || Access::handle(E).StoreId != S.id() || !Access::handle(E).Ptr)
     return wrongStoreError();
   return State->add(Module, Name, LinkerState::Def{E, nullptr});
 }
 
 Result<void> Linker::defineSpec(std::string_view Module, std::string_view Name,
                                 std::shared_ptr<HostFuncSpec> Spec) {
+  if (!State)
+    return emptyLinker();
   return State->add(Module, Name, LinkerState::Def{std::nullopt, Spec});
 }
 
 Result<void> Linker::funcNew(std::string_view Module, std::string_view Name,
                              const FuncType &T, HostFunction Fn) {
+  if (!Fn)
+    return Error(ErrorKind::Usage, "funcNew: empty host function");
   auto Spec = std::make_shared<HostFuncSpec>();
   Spec->Type = T;
   Spec->Dynamic = std::move(Fn);
@@ -68,7 +82,9 @@ Result<void> Linker::funcNew(std::string_view Module, std::string_view Name,
 
 Result<void> Linker::defineInstance(Store &S, std::string_view Module,
                                     const Instance &I) {
-  if (Access::handle(I).StoreId != S.id())
+  if (!State)
+    return emptyLinker();
+  if (!S.id() || Access::handle(I).StoreId != S.id() || !Access::handle(I).Ptr)
     return wrongStoreError();
   for (auto &[Name, E] : I.exports(S))
     if (Result<void> R = define(S, Module, Name, E); !R)
@@ -77,6 +93,8 @@ Result<void> Linker::defineInstance(Store &S, std::string_view Module,
 }
 
 Result<void> Linker::defineWasi() {
+  if (!State)
+    return emptyLinker();
   State->Wasi = true;
   return {};
 }
@@ -91,6 +109,8 @@ static Result<rt::Extern> resolveDef(StoreState &St,
 
 std::optional<Extern> Linker::get(Store &S, std::string_view Module,
                                   std::string_view Name) const {
+  if (!State)
+    return std::nullopt;
   auto It = State->Defs.find({std::string(Module), std::string(Name)});
   StoreState *St = Access::state(S);
   if (It == State->Defs.end() || !St)
@@ -102,9 +122,13 @@ std::optional<Extern> Linker::get(Store &S, std::string_view Module,
 }
 
 Result<Instance> Linker::instantiate(Store &S, const Module &M) const {
+  if (!State)
+    return emptyLinker();
   StoreState *St = Access::state(S);
   if (!St)
     return wrongStoreError();
+  if (!Access::state(M))
+    return Error(ErrorKind::Usage, "empty module");
   const std::vector<ImportType> &Imps = M.imports();
   std::vector<rt::Extern> Out(Imps.size());
   bool NeedWasi = false;

@@ -27,13 +27,29 @@ static MemoryInstance *memOf(const Memory &M) {
   return static_cast<MemoryInstance *>(Access::handle(M).Ptr);
 }
 
+/// Usage error text when \p L's maximum is below its minimum.
+static std::optional<Error> badLimits(const Limits &L) {
+  if (L.Max && *L.Max < L.Min)
+    return Error(ErrorKind::Usage, "limits: minimum " + std::to_string(L.Min) +
+                                       " exceeds maximum " +
+                                       std::to_string(*L.Max));
+  return std::nullopt;
+}
+
 Result<Memory> Memory::create(Store &S, const MemoryType &T) {
   StoreState *St = Access::state(S);
+  if (!St)
+    return wrongStoreError();
+  if (std::optional<Error> E = badLimits(T.Lim))
+    return std::move(*E);
+  if (T.Shared && !T.Lim.Max)
+    return Error(ErrorKind::Usage, "a shared memory needs a maximum");
   if (T.Lim.Min > St->Lim.MaxMemoryPages)
     return Error(ErrorKind::Resource,
                  "memory minimum exceeds the store's limit");
   rt::MemoryType MT;
   MT.Lim = toRT(T.Lim);
+  MT.Lim.Shared = T.Shared;
   auto X = St->RT->createMemory(MT);
   if (!X)
     return fromRT(X.takeError(), St);
@@ -57,7 +73,8 @@ uint64_t Memory::size(const Store &S) const {
 MemoryType Memory::type(const Store &S) const {
   if (!owner(S, *this))
     return MemoryType();
-  return MemoryType{fromRT(memOf(*this)->currentType().Lim)};
+  rt::MemoryType T = memOf(*this)->currentType();
+  return MemoryType{fromRT(T.Lim), T.Lim.Shared};
 }
 
 Result<uint64_t> Memory::grow(Store &S, uint64_t DeltaPages) const {
@@ -65,8 +82,7 @@ Result<uint64_t> Memory::grow(Store &S, uint64_t DeltaPages) const {
   if (!St)
     return wrongStoreError();
   MemoryInstance *M = memOf(*this);
-  if (DeltaPages > St->Lim.MaxMemoryPages ||
-      M->pages() > St->Lim.MaxMemoryPages - DeltaPages)
+  if (!St->RT->impl().memoryMayGrow(M->pages(), DeltaPages))
     return Error(ErrorKind::Resource,
                  "memory growth exceeds the store's limit");
   int64_t Old = M->grow(DeltaPages);
@@ -116,17 +132,15 @@ static Result<void *> refFor(const Val &V, ValType Elem, uint64_t StoreId) {
   Result<Value> R = toRT(V, StoreId);
   if (!R)
     return std::move(R.error());
-  void *P = R->asRef();
-  // A host function's anyfunc has no entry point until a module imports it.
-  if (Elem == ValType::FuncRef && P && !AnyfuncRef{P}.funcPtr())
-    return Error(ErrorKind::Usage,
-                 "a host function can be stored in a table only after some "
-                 "module imported it");
-  return P;
+  return R->asRef();
 }
 
 Result<Table> Table::create(Store &S, const TableType &T, const Val &Init) {
   StoreState *St = Access::state(S);
+  if (!St)
+    return wrongStoreError();
+  if (std::optional<Error> E = badLimits(T.Lim))
+    return std::move(*E);
   if (T.Lim.Min > St->Lim.MaxTableElements)
     return Error(ErrorKind::Resource,
                  "table minimum exceeds the store's limit");
@@ -184,7 +198,7 @@ Result<uint32_t> Table::grow(Store &S, uint32_t Delta, const Val &Init) const {
   Result<void *> Ref = refFor(Init, fromRT(tabOf(*this)->elemType()), St->Id);
   if (!Ref)
     return std::move(Ref.error());
-  if (uint64_t(tabOf(*this)->size()) + Delta > St->Lim.MaxTableElements)
+  if (!St->RT->impl().tableMayGrow(tabOf(*this)->size(), Delta))
     return Error(ErrorKind::Resource, "table growth exceeds the store's limit");
   int64_t Old = tabOf(*this)->grow(Delta, *Ref);
   if (Old < 0)
@@ -199,6 +213,8 @@ Result<uint32_t> Table::grow(Store &S, uint32_t Delta, const Val &Init) const {
 
 Result<Global> Global::create(Store &S, const GlobalType &T, const Val &Init) {
   StoreState *St = Access::state(S);
+  if (!St)
+    return wrongStoreError();
   if (Init.type() != T.Type)
     return Error(ErrorKind::Usage, std::string("global type mismatch: got ") +
                                        valTypeName(Init.type()) +

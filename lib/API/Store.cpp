@@ -11,6 +11,11 @@
 //     function (Store::createRawHostFunction) whose callback runs the typed
 //     glue on the slots directly, or boxes them into Vals for dynamic ones.
 //
+// Empty and moved-from objects: an Engine, Module, Store or Linker without
+// state (default-constructed, moved from, or a Store of an empty Engine)
+// makes every operation fail with a Usage error or return an empty value;
+// nothing here dereferences missing state or throws.
+//
 // C++ exceptions: typed glue catches them in the embedder's translation
 // unit (orca.h); dynamic host functions are invoked here, in a TU built
 // with -fexceptions, inside try/catch. Either way the callback returns
@@ -23,10 +28,10 @@
 #include "API/Internal.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 #include <atomic>
-#include <fstream>
-#include <iterator>
 
 namespace orca {
 inline namespace api {
@@ -50,6 +55,7 @@ static rt::Features toRT(const Features &F) {
   Out.TailCall = F.TailCall;
   Out.ExtendedConst = F.ExtendedConst;
   Out.MultiMemory = F.MultiMemory;
+  Out.Threads = F.Threads;
   return Out;
 }
 
@@ -72,7 +78,10 @@ Result<Engine> Engine::create(const Config &C) {
   return E;
 }
 
-const Config &Engine::config() const { return State->Cfg; }
+const Config &Engine::config() const {
+  static const Config Defaults;
+  return State ? State->Cfg : Defaults;
+}
 
 Result<Module> Module::compile(const Engine &E,
                                std::span<const uint8_t> Bytes) {
@@ -100,12 +109,20 @@ Result<Module> Module::compile(const Engine &E,
 }
 
 Result<Module> Module::fromFile(const Engine &E, const std::string &Path) {
-  std::ifstream In(Path, std::ios::binary);
-  if (!In)
-    return Error(ErrorKind::Io, "cannot open '" + Path + "'");
-  std::vector<uint8_t> Bytes((std::istreambuf_iterator<char>(In)),
-                             std::istreambuf_iterator<char>());
-  return compile(E, Bytes);
+  // Not std::ifstream: reading a directory through it throws
+  // std::ios_base::failure. MemoryBuffer reports every failure as an
+  // error_code ("Is a directory", "No such file or directory", ...).
+  if (llvm::sys::fs::is_directory(Path))
+    return Error(ErrorKind::Io, "cannot read '" + Path + "': is a directory");
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return Error(ErrorKind::Io,
+                 "cannot read '" + Path + "': " + Buf.getError().message());
+  llvm::StringRef Data = (*Buf)->getBuffer();
+  return compile(
+      E, std::span<const uint8_t>(
+             reinterpret_cast<const uint8_t *>(Data.data()), Data.size()));
 }
 
 Result<void> Module::validate(const Engine &E, std::span<const uint8_t> Bytes) {
@@ -120,17 +137,24 @@ Result<void> Module::validate(const Engine &E, std::span<const uint8_t> Bytes) {
 }
 
 const std::vector<ImportType> &Module::imports() const {
-  return State->Imports;
+  static const std::vector<ImportType> None;
+  return State ? State->Imports : None;
 }
 const std::vector<ExportType> &Module::exports() const {
-  return State->Exports;
+  static const std::vector<ExportType> None;
+  return State ? State->Exports : None;
 }
 
 //===----------------------------------------------------------------------===//
 // Store
 //===----------------------------------------------------------------------===//
 
-Store::Store(const Engine &E) : State(std::make_unique<StoreState>()) {
+Store::Store(const Engine &E) {
+  // A store of an empty engine has no state and id 0, like a moved-from
+  // one: every operation with it fails (wrong store) instead of crashing.
+  if (!Access::state(E))
+    return;
+  State = std::make_unique<StoreState>();
   Id = NextStoreId.fetch_add(1, std::memory_order_relaxed);
   State->Id = Id;
   State->E = E;
@@ -155,13 +179,30 @@ Store &Store::operator=(Store &&O) noexcept {
   return *this;
 }
 
-const Engine &Store::engine() const { return State->E; }
-void Store::setLimits(const StoreLimits &L) { State->Lim = L; }
-const StoreLimits &Store::limits() const { return State->Lim; }
-void Store::setData(std::shared_ptr<void> D) { State->Data = std::move(D); }
+const Engine &Store::engine() const {
+  static const Engine None;
+  return State ? State->E : None;
+}
+void Store::setLimits(const StoreLimits &L) {
+  if (!State)
+    return;
+  State->Lim = L;
+  // The runtime enforces growth (wasm's memory.grow and table.grow too).
+  State->RT->setGrowthLimits(L.MaxMemoryPages, L.MaxTableElements);
+}
+const StoreLimits &Store::limits() const {
+  static const StoreLimits Defaults;
+  return State ? State->Lim : Defaults;
+}
+void Store::setData(std::shared_ptr<void> D) {
+  if (State)
+    State->Data = std::move(D);
+}
 void *Store::rawData() const { return State ? State->Data.get() : nullptr; }
 
 Result<void> Store::setWasi(const WasiConfig &C) {
+  if (!State)
+    return wrongStoreError();
   if (State->Wasi)
     return Error(ErrorKind::Usage, "the store already has a WASI context");
   wasi::WasiConfig WC;
@@ -210,6 +251,10 @@ std::optional<Extern> Caller::getExport(std::string_view Name) {
 /// Runs a dynamic host function on raw slots. Exceptions are caught here.
 static bool runDynamic(const HostFuncSpec &Spec, Caller &C, ValRaw *Slots,
                        uint64_t StoreId, Trap &Out) {
+  if (!Spec.Dynamic) {
+    Out = Trap("host function has no callable (an empty HostFunction)");
+    return false;
+  }
   const std::vector<ValType> &PT = Spec.Type.params();
   const std::vector<ValType> &RT = Spec.Type.results();
   llvm::SmallVector<Val, 8> Params, Results;
@@ -251,12 +296,17 @@ static bool runDynamic(const HostFuncSpec &Spec, Caller &C, ValRaw *Slots,
   return true;
 }
 
+/// Creates \p Spec in \p St with an entry point wasm can call at once: a
+/// public host function may reach wasm as a funcref (argument, result,
+/// table element, global) before any module imports it. Should compiling
+/// the trampoline fail, the function has none, and toRT() refuses to pass
+/// it to wasm as a value.
 static rt::Extern createInStore(StoreState &St,
                                 std::shared_ptr<HostFuncSpec> Spec) {
   StoreState *SP = &St;
   HostFuncSpec *Raw = Spec.get();
   St.Specs.push_back(std::move(Spec));
-  return St.RT->createRawHostFunction(
+  rt::Extern X = St.RT->createRawHostFunction(
       toRT(Raw->Type),
       [SP, Raw](rt::Caller &RC, ValRaw *Slots, std::string &Err) -> bool {
         Caller C = Access::makeCaller(SP, RC.instance());
@@ -270,6 +320,8 @@ static rt::Extern createInStore(StoreState &St,
         PendingHostTrap = std::move(T);
         return false;
       });
+  llvm::consumeError(St.RT->makeCallable(X));
+  return X;
 }
 
 rt::Extern StoreState::funcForSpec(const std::shared_ptr<HostFuncSpec> &Spec) {
@@ -284,6 +336,8 @@ rt::Extern StoreState::funcForSpec(const std::shared_ptr<HostFuncSpec> &Spec) {
 namespace detail {
 Func createHostFunc(Store &S, std::shared_ptr<HostFuncSpec> Spec) {
   StoreState *St = Access::state(S);
+  if (!St)
+    return Func(); // an empty handle: every use is a Usage error
   return Access::make<Func>(St->Id, createInStore(*St, std::move(Spec)).Ptr);
 }
 } // namespace detail

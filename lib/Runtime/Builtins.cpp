@@ -26,8 +26,14 @@ static void builtinRaiseTrap(void *VMCtx, uint32_t Code) {
   raiseTrap(TrapCode(Code));
 }
 
+// memory.grow and table.grow obey the store's growth limits as well as the
+// declared maximum: beyond either they fail with -1, as wasm code expects.
 static uint64_t builtinMemoryGrow(void *VMCtx, uint32_t Mem, uint64_t Delta) {
-  return uint64_t(inst(VMCtx).Memories[Mem]->grow(Delta));
+  InstanceData &I = inst(VMCtx);
+  MemoryInstance *M = I.Memories[Mem];
+  if (!I.store().memoryMayGrow(M->pages(), Delta))
+    return ~uint64_t(0);
+  return uint64_t(M->grow(Delta));
 }
 
 static void builtinMemoryInit(void *VMCtx, uint32_t Mem, uint32_t Data,
@@ -60,7 +66,11 @@ static void builtinTableSet(void *VMCtx, uint32_t Table, uint32_t Index,
 
 static uint32_t builtinTableGrow(void *VMCtx, uint32_t Table, uint32_t Delta,
                                  void *Init) {
-  return uint32_t(inst(VMCtx).Tables[Table]->grow(Delta, Init));
+  InstanceData &I = inst(VMCtx);
+  TableInstance *T = I.Tables[Table];
+  if (!I.store().tableMayGrow(T->size(), Delta))
+    return ~uint32_t(0);
+  return uint32_t(T->grow(Delta, Init));
 }
 
 static void builtinTableFill(void *VMCtx, uint32_t Table, uint32_t Dst,

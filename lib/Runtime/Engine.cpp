@@ -73,3 +73,27 @@ Engine::compile(std::vector<uint8_t> Bytes) {
   CI->AnyfuncSlots = computeAnyfuncSlots(*CI->M);
   return std::make_shared<CompiledModule>(std::move(CI));
 }
+
+llvm::Expected<const void *>
+Engine::Impl::wasmToHostTrampoline(uint32_t SigId) {
+  // Held across the compile, so that two threads asking for the same
+  // signature compile it once. Lock order: TrampolineLock, then JITLock.
+  std::lock_guard<std::mutex> G(TrampolineLock);
+  auto It = HostTrampolines.find(SigId);
+  if (It != HostTrampolines.end())
+    return It->second->WasmToHost[0];
+  Module M;
+  M.Types.push_back(Sigs.lookup(SigId));
+  VMOffsets Offsets = VMOffsets::forModule(M, uint8_t(sizeof(void *)));
+  std::unique_ptr<CompiledCode> Code;
+  {
+    std::lock_guard<std::mutex> J(JITLock);
+    auto C = JIT->compile(M, Offsets);
+    if (!C)
+      return C.takeError();
+    Code = std::move(*C);
+  }
+  const void *Tramp = Code->WasmToHost[0];
+  HostTrampolines.emplace(SigId, std::move(Code));
+  return Tramp;
+}

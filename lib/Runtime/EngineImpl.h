@@ -1,6 +1,7 @@
 //===- Runtime/EngineImpl.h - What an engine owns ---------------*- C++ -*-===//
 //
-// An engine's JIT, signature registry, builtin array and epoch counter.
+// An engine's JIT, signature registry, builtin array, epoch counter and the
+// wasm-to-host trampolines it compiled for host functions on their own.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +15,8 @@
 #include "Runtime/SignatureRegistry.h"
 
 #include <array>
+#include <map>
+#include <memory>
 #include <mutex>
 
 namespace orca {
@@ -27,6 +30,15 @@ struct Engine::Impl {
   std::array<void *, NumBuiltins> Builtins{};
   /// The epoch counter vmctx epoch_ptr fields point at (never advanced yet).
   uint64_t Epoch = 0;
+
+  /// A wasm-to-host trampoline for signature \p SigId that belongs to no
+  /// module: compiled on first request (a module with that one type and
+  /// nothing else) and kept, with its code, for the engine's lifetime, so
+  /// it outlives every store (and host function) of the engine.
+  /// Thread-safe.
+  llvm::Expected<const void *> wasmToHostTrampoline(uint32_t SigId);
+  std::mutex TrampolineLock;
+  std::map<uint32_t, std::unique_ptr<CompiledCode>> HostTrampolines;
 
   /// The address space each memory reserves (Memory.h). Explicit mode needs
   /// no guard beyond the maximum size; one 64 KiB guard on each side still

@@ -6,9 +6,12 @@
 // importing module, which calls hostFunctionEntry() with the context; the
 // host reaches it directly.
 //
-// The anyfunc's func_ptr is null until some module imports the function;
-// then it is that module's wasm-to-host trampoline for the type, which
-// stays valid while the store (which keeps its instances' code) lives.
+// The anyfunc's func_ptr is either the engine's wasm-to-host trampoline for
+// the type (Store::makeCallable, which the public API calls at creation, so
+// its host functions can reach wasm as funcrefs before any import) or, for
+// runtime-internal host functions reachable only through imports, null
+// until the first importer sets its own trampoline. Both stay valid while
+// the store (which keeps its instances' code and its engine) lives.
 //
 //===----------------------------------------------------------------------===//
 

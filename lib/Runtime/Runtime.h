@@ -164,6 +164,20 @@ public:
   llvm::Expected<Extern> createTable(const TableType &T, Value Init);
   Extern createGlobal(const GlobalType &T, Value Init);
 
+  /// Gives host function \p Func an entry point that wasm can call through
+  /// a funcref (the engine's wasm-to-host trampoline for its type) unless it
+  /// has one. Without this a host function gets its entry point from the
+  /// first module that imports it; the public API calls this when it
+  /// creates a host function, since it can hand the function to wasm as a
+  /// value (argument, result, table element, global) before any import.
+  llvm::Error makeCallable(Extern Func);
+
+  /// Store-wide resource limits (the public StoreLimits): the largest size
+  /// in pages of any memory and in elements of any table that growth may
+  /// reach, for wasm's memory.grow and table.grow (which then return -1) as
+  /// for growth from the host. Sizes reached before the limit was set stay.
+  void setGrowthLimits(uint64_t MaxMemoryPages, uint64_t MaxTableElements);
+
   /// Calls a function. Checks the argument count and types. A trap is
   /// returned as a TrapError.
   llvm::Expected<std::vector<Value>> call(Extern Func,

@@ -142,6 +142,26 @@ Extern Store::createRawHostFunction(const FuncType &T, RawHostCallback CB) {
   return Extern{ExternKind::Func, I->HostFuncs.back()->anyfunc()};
 }
 
+llvm::Error Store::makeCallable(Extern Func) {
+  AnyfuncRef AF{Func.Ptr};
+  if (Func.Kind != ExternKind::Func || !Func.Ptr || AF.funcPtr())
+    return llvm::Error::success();
+  // Only host functions lack an entry point (instances build anyfuncs with
+  // one). The engine's trampoline lives as long as the engine, which
+  // outlives this store.
+  auto Tramp = I->engine().wasmToHostTrampoline(AF.typeIndex());
+  if (!Tramp)
+    return Tramp.takeError();
+  AF.setFuncPtr(*Tramp);
+  return llvm::Error::success();
+}
+
+void Store::setGrowthLimits(uint64_t MaxMemoryPages,
+                            uint64_t MaxTableElements) {
+  I->MaxMemoryPages = MaxMemoryPages;
+  I->MaxTableElements = MaxTableElements;
+}
+
 llvm::Expected<Extern> Store::createMemory(const MemoryType &T) {
   auto M = MemoryInstance::create(T, nullptr, I->engine().memoryLayout());
   if (!M)

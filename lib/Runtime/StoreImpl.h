@@ -1,7 +1,8 @@
 //===- Runtime/StoreImpl.h - What a store owns ------------------*- C++ -*-===//
 //
-// A store's runtime limits, owned instances and host objects, and the
-// one way into wasm (enterWasm).
+// A store's runtime limits (the VMRuntimeLimits record and the growth
+// limits), owned instances and host objects, and the one way into wasm
+// (enterWasm).
 //
 //===----------------------------------------------------------------------===//
 
@@ -37,6 +38,23 @@ struct Store::Impl {
   std::vector<std::unique_ptr<MemoryInstance>> Memories;
   std::vector<std::unique_ptr<TableInstance>> Tables;
   std::vector<std::unique_ptr<GlobalInstance>> Globals;
+
+  /// Store::setGrowthLimits.
+  uint64_t MaxMemoryPages = UINT64_MAX;
+  uint64_t MaxTableElements = UINT64_MAX;
+  /// Whether growing a memory of \p Pages pages by \p Delta stays within
+  /// MaxMemoryPages (growing by 0 always does; UINT64_MAX is no limit, so
+  /// that a hostile delta is refused by the memory's own maximum).
+  bool memoryMayGrow(uint64_t Pages, uint64_t Delta) const {
+    return withinLimit(Pages, Delta, MaxMemoryPages);
+  }
+  bool tableMayGrow(uint64_t Elements, uint64_t Delta) const {
+    return withinLimit(Elements, Delta, MaxTableElements);
+  }
+  static bool withinLimit(uint64_t Cur, uint64_t Delta, uint64_t Max) {
+    return Delta == 0 || Max == UINT64_MAX ||
+           (Delta <= Max && Cur <= Max - Delta);
+  }
 
   Impl(Engine &E, Store &Self);
   ~Impl();

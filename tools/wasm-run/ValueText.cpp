@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 
@@ -129,10 +130,14 @@ std::string orca::formatValue(const Value &V) {
   case ValType::F64:
     return formatFloat(V.asF64(), V.Lo, 52);
   case ValType::V128: {
-    std::string S = "0x";
-    S += llvm::utohexstr(V.Hi, true, 16);
-    S += llvm::utohexstr(V.Lo, true, 16);
-    return S;
+    // One 128-bit little-endian number: byte 15 (the top of the last lane)
+    // first, byte 0 (the bottom of lane 0) last; always 32 digits.
+    // (utohexstr's Width pads but still prepends a '0' to a zero value.)
+    char Buf[35];
+    std::snprintf(Buf, sizeof(Buf), "0x%016llx%016llx",
+                  static_cast<unsigned long long>(V.Hi),
+                  static_cast<unsigned long long>(V.Lo));
+    return Buf;
   }
   case ValType::FuncRef:
   case ValType::ExternRef:

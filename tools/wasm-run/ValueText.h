@@ -3,7 +3,8 @@
 // How wasm-run reads typed arguments and prints results: integers as signed
 // or unsigned decimal in, signed decimal out; floats as decimal, `nan`,
 // `inf` in, shortest round-trip form out (`-0` kept, NaN payloads shown
-// when not canonical).
+// when not canonical); v128 out as 0x and 32 hex digits, the vector as one
+// little-endian 128-bit number (lane 0 rightmost).
 //
 //===----------------------------------------------------------------------===//
 

@@ -17,6 +17,7 @@
 #include "Runtime/Trap.h"
 #include "Support/Error.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -423,28 +424,61 @@ void Runner::runAssertReturn(const llvm::json::Object &C) {
   std::string Desc;
   ActionOutcome O = perform(*Action, Desc);
 
-  std::vector<ExpectedValue> Expected;
+  // Each result position has one or more acceptable values: `(either ...)`
+  // lists alternatives. wast2json 1.0.32 writes a top-level "either" array
+  // (the script's only result); later versions write an "expected" element
+  // {"type": "either", "values": [...]} per position.
+  std::vector<std::vector<ExpectedValue>> Expected;
+  auto Parse = [&](const llvm::json::Value &EV,
+                   std::vector<ExpectedValue> &Out) {
+    auto E = parseExpected(EV);
+    if (!E) {
+      fail(Desc + ": bad expected value: " + classify(E.takeError()).Message,
+           "", "");
+      return false;
+    }
+    Out.push_back(std::move(*E));
+    return true;
+  };
   if (const llvm::json::Array *EA = C.getArray("expected")) {
     for (const llvm::json::Value &EV : *EA) {
-      auto E = parseExpected(EV);
-      if (!E) {
-        fail(Desc + ": bad expected value: " + classify(E.takeError()).Message,
-             "", "");
+      std::vector<ExpectedValue> &Alts = Expected.emplace_back();
+      const llvm::json::Object *EO = EV.getAsObject();
+      if (EO && EO->getString("type") == "either") {
+        const llvm::json::Array *Vs = EO->getArray("values");
+        if (!Vs || Vs->empty()) {
+          fail(Desc + ": bad expected value: either without values", "", "");
+          return;
+        }
+        for (const llvm::json::Value &V : *Vs)
+          if (!Parse(V, Alts))
+            return;
+      } else if (!Parse(EV, Alts)) {
         return;
       }
-      Expected.push_back(std::move(*E));
     }
   }
-  std::string ExpStr = formatExpectedList(Expected);
+  if (const llvm::json::Array *Either = C.getArray("either")) {
+    std::vector<ExpectedValue> &Alts = Expected.emplace_back();
+    for (const llvm::json::Value &V : *Either)
+      if (!Parse(V, Alts))
+        return;
+  }
+  std::string ExpStr = formatExpectedAlternatives(Expected);
   if (O.Fail) {
     fail(Desc, ExpStr, O.Fail->describe());
     return;
   }
   bool Ok = O.Results.size() == Expected.size();
   for (size_t I = 0; Ok && I < Expected.size(); ++I)
-    Ok = matches(Expected[I], O.Results[I], Pool);
+    Ok = llvm::any_of(Expected[I], [&](const ExpectedValue &E) {
+      return matches(E, O.Results[I], Pool);
+    });
   if (!Ok) {
-    fail(Desc, ExpStr, formatValues(O.Results, Pool, Expected));
+    std::vector<ExpectedValue> Hints;
+    for (const std::vector<ExpectedValue> &Alts : Expected)
+      Hints.push_back(Alts.front());
+    fail(Desc, ExpStr, formatValues(O.Results, Pool, Hints));
     return;
   }
   pass();

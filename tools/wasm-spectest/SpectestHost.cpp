@@ -72,6 +72,14 @@ llvm::Expected<SpectestHost> SpectestHost::create(Store &S, bool Verbose) {
   if (!Mem)
     return Mem.takeError();
   H.Exports["memory"] = *Mem;
+
+  // The threads proposal's scripts import it; a shared import links only
+  // to a shared memory.
+  MT.Lim.Shared = true;
+  auto Shared = S.createMemory(MT);
+  if (!Shared)
+    return Shared.takeError();
+  H.Exports["shared_memory"] = *Shared;
   return H;
 }
 

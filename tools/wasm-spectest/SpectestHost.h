@@ -2,8 +2,9 @@
 //
 // Owns the host module every spec script may import from, as the reference
 // interpreter defines it: print functions, four immutable globals, a funcref
-// table (10..20) and a memory (1..2 pages). The entities are created once per
-// script file in that file's Store and live as long as the Store.
+// table (10..20), a memory (1..2 pages) and a shared memory (1..2 pages,
+// threads). The entities are created once per script file in that file's
+// Store and live as long as the Store.
 //
 //===----------------------------------------------------------------------===//
 

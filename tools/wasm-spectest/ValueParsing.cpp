@@ -492,3 +492,21 @@ std::string spectest::formatExpectedList(llvm::ArrayRef<ExpectedValue> Es) {
   }
   return S + ")";
 }
+
+std::string spectest::formatExpectedAlternatives(
+    llvm::ArrayRef<std::vector<ExpectedValue>> Es) {
+  std::string S = "(";
+  for (size_t I = 0; I < Es.size(); ++I) {
+    if (I)
+      S += ", ";
+    if (Es[I].size() == 1) {
+      S += formatExpected(Es[I][0]);
+      continue;
+    }
+    S += "either(";
+    for (size_t A = 0; A < Es[I].size(); ++A)
+      S += (A ? " | " : "") + formatExpected(Es[I][A]);
+    S += ")";
+  }
+  return S + ")";
+}

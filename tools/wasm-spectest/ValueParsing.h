@@ -3,7 +3,8 @@
 // Owns the translation between the values of wast2json's JSON (arguments and
 // expected results) and orca::Value: parsing, matching a result against an
 // expectation (including nan:canonical / nan:arithmetic, per lane for v128)
-// and printing both for failure reports.
+// and printing both for failure reports. `(either ...)` alternatives are
+// single expectations here; the script runner accepts a result matching any.
 //
 // Externref values in scripts are small integers ("ref.extern N"); the
 // ExternRefPool gives each N a distinct, stable, non-null host pointer and
@@ -90,6 +91,10 @@ std::string formatExpected(const ExpectedValue &E);
 std::string formatValues(llvm::ArrayRef<Value> Vs, const ExternRefPool &Pool,
                          llvm::ArrayRef<ExpectedValue> Hints = {});
 std::string formatExpectedList(llvm::ArrayRef<ExpectedValue> Es);
+/// As formatExpectedList, for result positions with alternatives (from
+/// `(either ...)`): "(either(i32:0 | i32:1), i32:2)".
+std::string
+formatExpectedAlternatives(llvm::ArrayRef<std::vector<ExpectedValue>> Es);
 
 } // namespace spectest
 } // namespace orca

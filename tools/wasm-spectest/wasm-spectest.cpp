@@ -2,8 +2,9 @@
 //
 // Owns the command line, the choice of files (skips, proposals), the
 // per-thread engines, the optional per-file child processes (--isolate) and
-// the summary. Each file is converted by wast2json and run in a fresh Store;
-// its report is printed in one piece, so -j N output stays readable.
+// the summary. Each file is converted by wast2json (a .json file is taken as
+// converted already) and run in a fresh Store; its report is printed in one
+// piece, so -j N output stays readable.
 //
 // Output: "<file>: P passed, F failed[, S skipped]" per file, followed by its
 // failure lines, and finally "N passed, N failed" over all files.
@@ -30,6 +31,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -160,9 +162,33 @@ FileOutcome Driver::runInProcess(const std::string &Path,
     return O;
   };
 
-  auto CS = ConvertedScript::convert(Wast2Json, Path, P.Wast2JsonFlags);
-  if (!CS)
-    return FailFile(takeErrorReport(CS.takeError()).Message);
+  // A .json file is taken as wast2json output already, its .wasm files
+  // beside it (for hand-written scripts and tests of the runner itself).
+  std::optional<ConvertedScript> Converted;
+  llvm::json::Value Json = nullptr;
+  std::string JsonDir;
+  if (StringRef(Path).ends_with(".json")) {
+    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    if (!Buf)
+      return FailFile("cannot read: " + Buf.getError().message());
+    auto Parsed = llvm::json::parse((*Buf)->getBuffer());
+    if (!Parsed)
+      return FailFile("bad JSON: " + llvm::toString(Parsed.takeError()));
+    if (!Parsed->getAsObject())
+      return FailFile("bad JSON: not an object");
+    Json = std::move(*Parsed);
+    JsonDir = llvm::sys::path::parent_path(Path).str();
+    if (JsonDir.empty())
+      JsonDir = ".";
+  } else {
+    auto CS = ConvertedScript::convert(Wast2Json, Path, P.Wast2JsonFlags);
+    if (!CS)
+      return FailFile(takeErrorReport(CS.takeError()).Message);
+    Converted.emplace(std::move(*CS));
+  }
+  const llvm::json::Object &Script =
+      Converted ? Converted->script() : *Json.getAsObject();
+  const std::string &Dir = Converted ? Converted->dir() : JsonDir;
 
   std::unique_ptr<Engine> &E = W.ByProposal[P.Name];
   if (!E) {
@@ -178,7 +204,7 @@ FileOutcome Driver::runInProcess(const std::string &Path,
     E = std::move(*NewE);
   }
 
-  FileResult R = runScript(*E, Opts, Shown, CS->dir(), CS->script());
+  FileResult R = runScript(*E, Opts, Shown, Dir, Script);
   O.Passed = R.Passed;
   O.Failed = R.Failed;
   llvm::raw_string_ostream OS(O.Text);

@@ -85,7 +85,9 @@ TEST_F(LinkingTest, MismatchesAreIncompatible) {
   auto Expect = [&](size_t Index, Extern X, const char *What) {
     ErrorReport R = failWith(Index, X);
     EXPECT_EQ(R.Kind, ErrorKind::Unlinkable) << What;
-    EXPECT_EQ(R.Message, "incompatible import type") << What;
+    // The spec's wording first (scripts match it), then the details.
+    EXPECT_EQ(R.Message.rfind("incompatible import type: ", 0), 0u)
+        << What << ": " << R.Message;
   };
   Expect(0, S.createHostFunction(funcType({ValType::I64}, {ValType::I32}), nop),
          "function parameters");
@@ -104,10 +106,29 @@ TEST_F(LinkingTest, MismatchesAreIncompatible) {
 
 TEST_F(LinkingTest, LimitsMatchTheCurrentSize) {
   Extern Mem = memory(0, 2);
-  EXPECT_EQ(failWith(2, Mem).Message, "incompatible import type");
+  EXPECT_EQ(failWith(2, Mem).Message.rfind("incompatible import type: ", 0),
+            0u);
   auto *M = static_cast<MemoryInstance *>(Mem.Ptr);
   EXPECT_EQ(M->grow(1), 0);
   EXPECT_EQ(failWith(2, Mem).Message, "instantiated");
+}
+
+TEST_F(LinkingTest, SharedFlagMustMatch) {
+  MemoryType T;
+  T.Lim.Min = 1;
+  T.Lim.Max = 2;
+  T.Lim.Shared = true;
+  auto Shared = S.createMemory(T);
+  ASSERT_TRUE(bool(Shared));
+  EXPECT_EQ(failWith(2, *Shared).Message,
+            "incompatible import type: m.mem is imported as memory 1..2 but "
+            "is memory 1..2 shared");
+  EXPECT_EQ(failWith(0, memory(1, 2)).Message,
+            "incompatible import type: m.f is imported as a func but is a "
+            "memory");
+  EXPECT_EQ(failWith(2, memory(1, 3)).Message,
+            "incompatible import type: m.mem is imported as memory 1..2 but "
+            "is memory 1..3");
 }
 
 TEST(InstantiateTest, FailedElementSegmentKeepsEarlierWrites) {
