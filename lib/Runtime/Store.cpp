@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "JIT/CodeMap.h"
+#include "Runtime/HostFunction.h"
 #include "Runtime/Instance.h"
 #include "Runtime/StoreImpl.h"
 #include "Runtime/Trap.h"
@@ -88,17 +89,9 @@ static std::vector<TrapFrame> symbolize(const CatchPoint &CP, Store::Impl &S) {
 llvm::Error orca::trapFromCatchPoint(CatchPoint &CP) {
   if (CP.Code == TrapCode::HostError && CP.HostErr) {
     // The host's own error becomes the trap's message and its Cause; a
-    // trap the host raised keeps its message.
-    std::string Msg;
-    std::unique_ptr<llvm::ErrorInfoBase> Cause;
-    llvm::handleAllErrors(
-        std::move(CP.HostErr), [&](const TrapError &T) { Msg = T.text(); },
-        [&](std::unique_ptr<llvm::ErrorInfoBase> E) {
-          Msg = E->message();
-          Cause = std::move(E);
-        });
-    auto T = std::make_unique<TrapError>(TrapCode::HostError, std::move(Msg));
-    T->Cause = std::move(Cause);
+    // trap the host raised keeps its message. The frames are those below
+    // the host call (raiseTrap walked them from hostFunctionEntry).
+    std::unique_ptr<TrapError> T = hostErrorTrap(std::move(CP.HostErr));
     if (CP.S)
       T->Backtrace = symbolize(CP, *CP.S);
     return llvm::Error(std::move(T));
