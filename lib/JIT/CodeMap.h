@@ -118,9 +118,9 @@ public:
 
   /// The range containing \p PC, if any. Async-signal-safe and lock-free.
   /// With \p WasmOffset, also the byte offset of the wasm instruction the
-  /// code at \p PC came from, or 0 when the range's PC map does not say.
-  /// For a return address, pass the address minus one (the call itself).
-  /// With inlined code, that instruction is the innermost callee's.
+  /// code at \p PC came from (in inlined code: the innermost callee's), or
+  /// 0 when the range's PC map does not say. For a return address, pass
+  /// the address minus one (the call itself).
   bool lookup(uintptr_t PC, CodeRange &Out,
               uint32_t *WasmOffset = nullptr) const;
 
