@@ -240,16 +240,26 @@ Result<Value> toRT(const Val &V, uint64_t StoreId) {
   return Out;
 }
 
-thread_local std::optional<Trap> PendingHostTrap;
+char HostTrapError::ID = 0;
+
+/// The public frames of a runtime trap.
+static std::vector<FrameInfo> framesOf(const TrapError &T) {
+  std::vector<FrameInfo> Out;
+  for (const TrapFrame &F : T.Backtrace)
+    Out.push_back(FrameInfo{F.FuncIndex, F.FuncName, F.CodeOffset});
+  return Out;
+}
 
 Error fromRT(llvm::Error E, StoreState *S) {
   std::optional<Error> Out;
   llvm::handleAllErrors(
       std::move(E),
       [&](const TrapError &T) {
-        if (T.code() == rt::TrapCode::HostError && PendingHostTrap) {
-          Out = Error(std::move(*PendingHostTrap));
-          PendingHostTrap.reset();
+        if (const HostTrapError *H = T.causeAs<HostTrapError>()) {
+          Trap Tr = H->trap();
+          if (Tr.Backtrace.empty())
+            Tr.Backtrace = framesOf(T);
+          Out = Error(std::move(Tr));
           return;
         }
         static_assert(uint32_t(rt::TrapCode::HostError) ==
@@ -257,9 +267,7 @@ Error fromRT(llvm::Error E, StoreState *S) {
         Trap Tr(static_cast<TrapCode>(static_cast<uint32_t>(T.code())),
                 T.text());
         Tr.FaultAddress = T.FaultAddress;
-        for (const TrapFrame &F : T.Backtrace)
-          Tr.Backtrace.push_back(
-              FrameInfo{F.FuncIndex, F.FuncName, F.CodeOffset});
+        Tr.Backtrace = framesOf(T);
         if (T.code() == rt::TrapCode::HostError && S && S->Wasi &&
             S->Wasi->exitCode()) {
           Tr = Trap(TrapCode::Exit, T.text());

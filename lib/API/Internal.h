@@ -92,10 +92,24 @@ struct StoreState {
   rt::Extern funcForSpec(const std::shared_ptr<HostFuncSpec> &Spec);
 };
 
-/// The trap a host function raised last on this thread, stashed so that the
-/// host entry it unwinds to reports it intact (code, backtrace, exit code)
-/// rather than as the runtime's HostError message.
-extern thread_local std::optional<Trap> PendingHostTrap;
+/// The Trap a public host function raised, as the error its runtime raw
+/// callback returns: it travels in the runtime trap's Cause to the host
+/// entry it unwinds to, whose fromRT() reports it intact (code, message,
+/// exit code) with the runtime's backtrace (the wasm frames below the host
+/// call) unless it brought one of its own (a trap of a nested call).
+class HostTrapError : public llvm::ErrorInfo<HostTrapError> {
+public:
+  static char ID;
+  explicit HostTrapError(Trap T) : T(std::move(T)) {}
+  const Trap &trap() const { return T; }
+  void log(llvm::raw_ostream &OS) const override { OS << T.message(); }
+  std::error_code convertToErrorCode() const override {
+    return llvm::inconvertibleErrorCode();
+  }
+
+private:
+  Trap T;
+};
 
 // Type conversions.
 ValType fromRT(rt::ValType T);

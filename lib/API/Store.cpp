@@ -308,7 +308,7 @@ static rt::Extern createInStore(StoreState &St,
   St.Specs.push_back(std::move(Spec));
   rt::Extern X = St.RT->createRawHostFunction(
       toRT(Raw->Type),
-      [SP, Raw](rt::Caller &RC, ValRaw *Slots, std::string &Err) -> bool {
+      [SP, Raw](rt::Caller &RC, ValRaw *Slots, llvm::Error &Err) -> bool {
         Caller C = Access::makeCaller(SP, RC.instance());
         Trap T(TrapCode::HostError, std::string());
         bool OK = Raw->Raw ? Raw->Raw(Raw->Env.get(), C,
@@ -316,8 +316,7 @@ static rt::Extern createInStore(StoreState &St,
                            : runDynamic(*Raw, C, Slots, SP->Id, T);
         if (OK)
           return true;
-        Err = T.message();
-        PendingHostTrap = std::move(T);
+        Err = llvm::make_error<HostTrapError>(std::move(T));
         return false;
       });
   llvm::consumeError(St.RT->makeCallable(X));

@@ -8,7 +8,6 @@
 #include "CodeGen/DebugLocations.h"
 
 #include "llvm/IR/Function.h"
-#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Module.h"
 
 #include <string>
@@ -50,21 +49,5 @@ DILocation *DebugLocations::at(DISubprogram *SP, uint32_t Offset) {
 }
 
 void DebugLocations::finalize() { DIB.finalize(); }
-
-void flattenInlinedLocations(Module &M) {
-  for (Function &F : M) {
-    if (!F.getSubprogram())
-      continue;
-    for (Instruction &I : instructions(F)) {
-      DILocation *L = I.getDebugLoc().get();
-      if (!L || !L->getInlinedAt())
-        continue;
-      while (DILocation *IA = L->getInlinedAt())
-        L = IA;
-      I.setDebugLoc(DILocation::get(F.getContext(), L->getLine(),
-                                    L->getColumn(), L->getScope()));
-    }
-  }
-}
 
 } // namespace orca

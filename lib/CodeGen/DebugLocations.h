@@ -12,13 +12,18 @@
 // PC -> wasm offset map when the object is linked. Debug locations never
 // change what the optimiser does.
 //
+// Inlining: every wasm function has a subprogram of its own, so code LLVM
+// inlines from one wasm function into another keeps its callee's lines
+// (its wasm offsets) under an inlinedAt chain that ends at the call. The
+// object's .debug_info then holds a DW_TAG_inlined_subroutine per inlined
+// call (callee, call offset, code ranges), even in a LineTablesOnly unit,
+// and CodeMapPlugin reads those so backtraces show inlined frames.
+//
 // Invariants:
 //  - Line 0 means "no wasm instruction" (DWARF's own convention); a module
 //    byte offset is never 0 inside a code section, so no ambiguity.
-//  - After optimisation, flattenInlinedLocations() must run before code
-//    generation: a wasm frame is one native function, so code inlined from
-//    another wasm function is attributed to the call instruction in the
-//    function that now contains it.
+//  - A subprogram's name is its function's symbol (wasm_func_N): that is
+//    how CodeMapPlugin tells which wasm function an inlined call ran.
 //
 //===----------------------------------------------------------------------===//
 
@@ -59,11 +64,6 @@ private:
   llvm::DIFile *File;
   llvm::DISubroutineType *FnType;
 };
-
-/// Replaces every inlined location by the location of the outermost call
-/// site (the instruction in the function itself). Cheap: one walk of the
-/// instructions of functions that have a subprogram.
-void flattenInlinedLocations(llvm::Module &M);
 
 } // namespace orca
 

@@ -14,6 +14,7 @@
 #include "llvm/Object/ObjectFile.h"
 
 #include <algorithm>
+#include <map>
 #include <thread>
 
 using namespace llvm;
@@ -50,6 +51,52 @@ static uint32_t wasmOffsetAt(const WasmOffsetRow *Rows, uint32_t NumRows,
     }
   }
   return Lo == Rows ? 0 : Lo[-1].WasmOffset;
+}
+
+/// The innermost inlined scope of the code at \p PCOffset (NoScope: none).
+/// Plain loads only (async-signal-safe).
+static uint32_t scopeAt(const InlineRow *Rows, uint32_t NumRows,
+                        uintptr_t PCOffset) {
+  const InlineRow *Lo = Rows;
+  size_t N = NumRows;
+  while (N > 0) {
+    size_t Half = N / 2;
+    if (Lo[Half].PCOffset <= PCOffset) {
+      Lo += Half + 1;
+      N -= Half + 1;
+    } else {
+      N = Half;
+    }
+  }
+  return Lo == Rows ? InlineScope::NoScope : Lo[-1].Scope;
+}
+
+unsigned CodeMap::lookupFrames(uintptr_t PC, CodeRange &Out, WasmFrame *Frames,
+                               unsigned MaxFrames) const {
+  // Same protocol as lookup(): the rows and scopes of a range live as long
+  // as the table that points to them, so hold Readers across the walk.
+  Readers.fetch_add(1);
+  unsigned N = 0;
+  uint32_t Offset = 0;
+  if (lookup(PC, Out, &Offset) && Out.FuncIndex != CodeRange::NoFunc) {
+    uint32_t Scope = Out.Inlined
+                         ? scopeAt(Out.Inlined, Out.NumInlined, PC - Out.Start)
+                         : InlineScope::NoScope;
+    // A scope's parent comes before it (CodeMapPlugin numbers them in
+    // pre-order), so the indices fall and the chain ends.
+    while (N < MaxFrames) {
+      if (Scope >= Out.NumScopes) {
+        Frames[N++] = {Out.FuncIndex, Offset};
+        break;
+      }
+      const InlineScope &S = Out.Scopes[Scope];
+      Frames[N++] = {S.Callee, Offset};
+      Offset = S.CallOffset;
+      Scope = S.Parent < Scope ? S.Parent : InlineScope::NoScope;
+    }
+  }
+  Readers.fetch_sub(1);
+  return N;
 }
 
 bool CodeMap::lookup(uintptr_t PC, CodeRange &Out, uint32_t *WasmOffset) const {
@@ -107,18 +154,26 @@ void CodeMap::add(const std::vector<CodeRange> &Ranges) {
 }
 
 void CodeMap::add(std::vector<CodeRange> Ranges,
-                  std::vector<std::vector<WasmOffsetRow>> Rows) {
+                  std::vector<FunctionDebugInfo> Info) {
   if (Ranges.empty())
     return;
   std::lock_guard<std::mutex> G(WriteLock);
-  for (size_t I = 0; I < Ranges.size() && I < Rows.size(); ++I) {
-    if (Rows[I].empty())
+  for (size_t I = 0; I < Ranges.size() && I < Info.size(); ++I) {
+    if (Info[I].empty())
       continue;
-    std::unique_ptr<WasmOffsetRow[]> Copy(new WasmOffsetRow[Rows[I].size()]);
-    std::copy(Rows[I].begin(), Rows[I].end(), Copy.get());
-    Ranges[I].Rows = Copy.get();
-    Ranges[I].NumRows = uint32_t(Rows[I].size());
-    RowStorage.push_back({Ranges[I].Owner, std::move(Copy)});
+    auto Owned = std::make_unique<FunctionDebugInfo>(std::move(Info[I]));
+    CodeRange &R = Ranges[I];
+    if (!Owned->Rows.empty()) {
+      R.Rows = Owned->Rows.data();
+      R.NumRows = uint32_t(Owned->Rows.size());
+    }
+    if (!Owned->Inlined.empty()) {
+      R.Inlined = Owned->Inlined.data();
+      R.NumInlined = uint32_t(Owned->Inlined.size());
+      R.Scopes = Owned->Scopes.data();
+      R.NumScopes = uint32_t(Owned->Scopes.size());
+    }
+    InfoStorage.push_back({R.Owner, std::move(Owned)});
   }
   addLocked(Ranges);
 }
@@ -144,9 +199,9 @@ void CodeMap::removeOwner(uintptr_t Owner) {
     if (R.Owner != Owner)
       New->Ranges.push_back(R);
   publish(New);
-  // No reader can still see a range of Owner: its rows may go.
-  std::erase_if(RowStorage,
-                [&](const OwnedRows &O) { return O.Owner == Owner; });
+  // No reader can still see a range of Owner: its maps may go.
+  std::erase_if(InfoStorage,
+                [&](const OwnedInfo &O) { return O.Owner == Owner; });
 }
 
 void CodeMap::transferOwner(uintptr_t From, uintptr_t To) {
@@ -159,7 +214,7 @@ void CodeMap::transferOwner(uintptr_t From, uintptr_t To) {
     if (R.Owner == From)
       R.Owner = To;
   publish(New);
-  for (OwnedRows &O : RowStorage)
+  for (OwnedInfo &O : InfoStorage)
     if (O.Owner == From)
       O.Owner = To;
 }
@@ -181,16 +236,15 @@ static uint32_t funcIndexOf(StringRef Name) {
 }
 
 //===----------------------------------------------------------------------===//
-// PC maps from the DWARF line table
+// PC maps from the DWARF line table, inlining maps from .debug_info
 //===----------------------------------------------------------------------===//
 
 namespace {
-using RowsBySymbol =
-    DenseMap<const jitlink::Symbol *, std::vector<WasmOffsetRow>>;
+using InfoBySymbol = DenseMap<const jitlink::Symbol *, FunctionDebugInfo>;
 } // namespace
 
 struct CodeMapPlugin::Pending {
-  DenseMap<const jitlink::LinkGraph *, RowsBySymbol> ByGraph;
+  DenseMap<const jitlink::LinkGraph *, InfoBySymbol> ByGraph;
 };
 
 CodeMapPlugin::CodeMapPlugin() : Waiting(std::make_unique<Pending>()) {}
@@ -211,18 +265,114 @@ static void appendRow(std::vector<WasmOffsetRow> &Rows, uint32_t PCOffset,
   Rows.push_back({PCOffset, WasmOffset});
 }
 
-/// The PC maps of the wasm functions of \p G, from the line table of the
-/// relocatable object it was made from. Addresses are still the object's
-/// (section-relative for ELF), as are the graph's before allocation, so a
-/// function's rows are those of its section between its symbol's address
-/// and end.
-static RowsBySymbol readPCMaps(jitlink::LinkGraph &G, MemoryBufferRef Obj) {
-  RowsBySymbol Out;
+/// The symbol of each wasm function of \p G, by function index.
+using FuncSymbols = DenseMap<uint32_t, const jitlink::Symbol *>;
+
+/// Paints [Low, High) of a piecewise-constant scope map (start -> scope,
+/// with an entry at 0) with \p Scope.
+static void paintScope(std::map<uint32_t, uint32_t> &Map, uint32_t Low,
+                       uint32_t High, uint32_t Scope) {
+  if (Low >= High)
+    return;
+  uint32_t After = std::prev(Map.upper_bound(High))->second;
+  Map.erase(Map.lower_bound(Low), Map.lower_bound(High));
+  Map.emplace(High, After);
+  Map[Low] = Scope;
+}
+
+/// Adds to \p Info the inlined calls under \p Die (a subprogram or an
+/// inlined subroutine, whose scope is \p Parent), in pre-order, so that a
+/// scope's parent always has the smaller index and an inner scope's code
+/// overwrites its parent's in \p Map. \p Start is the function's address.
+static void readInlinedScopes(const DWARFDie &Die, uint32_t Parent,
+                              uint64_t Start, uint64_t Size,
+                              FunctionDebugInfo &Info,
+                              std::map<uint32_t, uint32_t> &Map) {
+  for (DWARFDie Child : Die.children()) {
+    if (Child.getTag() != dwarf::DW_TAG_inlined_subroutine) {
+      // Lexical blocks (not made in LineTablesOnly units) may hold inlined
+      // calls of the same scope.
+      if (Child.hasChildren())
+        readInlinedScopes(Child, Parent, Start, Size, Info, Map);
+      continue;
+    }
+    const char *Name = Child.getName(DINameKind::ShortName);
+    uint32_t Callee = Name ? funcIndexOf(Name) : CodeRange::NoFunc;
+    uint64_t CallLine =
+        dwarf::toUnsigned(Child.find(dwarf::DW_AT_call_line), 0);
+    Expected<DWARFAddressRangesVector> Ranges = Child.getAddressRanges();
+    if (!Ranges) {
+      consumeError(Ranges.takeError());
+      continue;
+    }
+    // A callee that is not a wasm function (none today) has no frame: its
+    // code stays in its caller's scope.
+    uint32_t Scope = Parent;
+    if (Callee != CodeRange::NoFunc) {
+      Scope = uint32_t(Info.Scopes.size());
+      Info.Scopes.push_back({Callee, uint32_t(CallLine), Parent});
+      for (const DWARFAddressRange &R : *Ranges) {
+        uint64_t Low = std::clamp(R.LowPC, Start, Start + Size);
+        uint64_t High = std::clamp(R.HighPC, Start, Start + Size);
+        paintScope(Map, uint32_t(Low - Start), uint32_t(High - Start), Scope);
+      }
+    }
+    readInlinedScopes(Child, Scope, Start, Size, Info, Map);
+  }
+}
+
+/// The inlining maps of the wasm functions of \p DCtx's units: for every
+/// concrete subprogram wasm_func_N with code, the DW_TAG_inlined_subroutine
+/// entries below it. With LineTablesOnly, LLVM still emits those (with
+/// DW_AT_abstract_origin naming the callee's subprogram, DW_AT_call_line
+/// the call's wasm offset, and the code's ranges), for symbolisers.
+static void readInliningMaps(DWARFContext &DCtx, const FuncSymbols &Funcs,
+                             InfoBySymbol &Out) {
+  for (const auto &CU : DCtx.compile_units()) {
+    for (DWARFDie Die :
+         CU->getUnitDIE(/*ExtractUnitDIEOnly=*/false).children()) {
+      if (Die.getTag() != dwarf::DW_TAG_subprogram || !Die.hasChildren())
+        continue;
+      uint64_t Low, High, SectionIndex;
+      if (!Die.getLowAndHighPC(Low, High, SectionIndex) || High <= Low)
+        continue;
+      const char *Name = Die.getName(DINameKind::ShortName);
+      auto Sym = Funcs.find(Name ? funcIndexOf(Name) : CodeRange::NoFunc);
+      if (Sym == Funcs.end())
+        continue;
+      // The subprogram's low PC is its symbol's address in the object: the
+      // map is relative to both.
+      FunctionDebugInfo &Info = Out[Sym->second];
+      std::map<uint32_t, uint32_t> Map{{0, InlineScope::NoScope}};
+      readInlinedScopes(Die, InlineScope::NoScope, Low, High - Low, Info, Map);
+      if (Info.Scopes.empty())
+        continue;
+      for (auto [PCOffset, Scope] : Map)
+        if (Info.Inlined.empty() || Info.Inlined.back().Scope != Scope)
+          Info.Inlined.push_back({PCOffset, Scope});
+      Info.Inlined.shrink_to_fit();
+      Info.Scopes.shrink_to_fit();
+    }
+  }
+}
+
+/// The PC maps and inlining maps of the wasm functions of \p G, from the
+/// DWARF of the relocatable object it was made from. Addresses are still
+/// the object's (section-relative for ELF), as are the graph's before
+/// allocation, so a function's rows are those of its section between its
+/// symbol's address and end.
+static InfoBySymbol readDebugInfo(jitlink::LinkGraph &G, MemoryBufferRef Obj) {
+  InfoBySymbol Out;
   StringMap<std::vector<const jitlink::Symbol *>> FuncsBySection;
+  FuncSymbols ByIndex;
   for (const jitlink::Symbol *S : G.defined_symbols())
-    if (S->isCallable() && S->hasName() &&
-        funcIndexOf(S->getName()) != CodeRange::NoFunc)
+    if (S->isCallable() && S->hasName()) {
+      uint32_t Index = funcIndexOf(S->getName());
+      if (Index == CodeRange::NoFunc)
+        continue;
       FuncsBySection[S->getBlock().getSection().getName()].push_back(S);
+      ByIndex[Index] = S;
+    }
   if (FuncsBySection.empty())
     return Out;
 
@@ -278,7 +428,7 @@ static RowsBySymbol readPCMaps(jitlink::LinkGraph &G, MemoryBufferRef Obj) {
             });
         if (It != First)
           --It;
-        std::vector<WasmOffsetRow> &Rows = Out[S];
+        std::vector<WasmOffsetRow> &Rows = Out[S].Rows;
         for (; It != Last && It->Address.Address < End; ++It) {
           uint64_t At = std::max(It->Address.Address, Start);
           appendRow(Rows, uint32_t(At - Start), It->EndSequence ? 0 : It->Line);
@@ -287,6 +437,7 @@ static RowsBySymbol readPCMaps(jitlink::LinkGraph &G, MemoryBufferRef Obj) {
       }
     }
   }
+  readInliningMaps(*DCtx, ByIndex, Out);
   return Out;
 }
 
@@ -294,11 +445,11 @@ void CodeMapPlugin::notifyMaterializing(MaterializationResponsibility &,
                                         jitlink::LinkGraph &G,
                                         jitlink::JITLinkContext &,
                                         MemoryBufferRef InputObject) {
-  RowsBySymbol Rows = readPCMaps(G, InputObject);
+  InfoBySymbol Info = readDebugInfo(G, InputObject);
   std::lock_guard<std::mutex> L(PendingLock);
   // Assign, not insert: a graph that failed to link before its post-fixup
   // pass may have left an entry under this same address.
-  Waiting->ByGraph[&G] = std::move(Rows);
+  Waiting->ByGraph[&G] = std::move(Info);
 }
 
 void CodeMapPlugin::modifyPassConfig(MaterializationResponsibility &MR,
@@ -311,7 +462,7 @@ void CodeMapPlugin::modifyPassConfig(MaterializationResponsibility &MR,
   }
   // After fixups every symbol has its final address.
   Config.PostFixupPasses.push_back([this, Owner](jitlink::LinkGraph &G) {
-    RowsBySymbol PCMaps;
+    InfoBySymbol PCMaps;
     {
       std::lock_guard<std::mutex> L(PendingLock);
       auto It = Waiting->ByGraph.find(&G);
@@ -321,7 +472,7 @@ void CodeMapPlugin::modifyPassConfig(MaterializationResponsibility &MR,
       }
     }
     std::vector<CodeRange> Ranges;
-    std::vector<std::vector<WasmOffsetRow>> Rows;
+    std::vector<FunctionDebugInfo> Info;
     for (jitlink::Symbol *S : G.defined_symbols()) {
       if (!S->isCallable() || !S->hasName())
         continue;
@@ -339,10 +490,10 @@ void CodeMapPlugin::modifyPassConfig(MaterializationResponsibility &MR,
         continue;
       Ranges.push_back(R);
       auto It = PCMaps.find(S);
-      Rows.push_back(It == PCMaps.end() ? std::vector<WasmOffsetRow>()
+      Info.push_back(It == PCMaps.end() ? FunctionDebugInfo()
                                         : std::move(It->second));
     }
-    CodeMap::global().add(std::move(Ranges), std::move(Rows));
+    CodeMap::global().add(std::move(Ranges), std::move(Info));
     return Error::success();
   });
 }

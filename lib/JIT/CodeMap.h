@@ -19,7 +19,10 @@
 //
 // Wasm offsets: a wasm function's range also points to its PC map, a
 // sorted array of WasmOffsetRow built from the object's DWARF line table
-// (lines are wasm byte offsets, see CodeGen/DebugLocations.h). The map
+// (lines are wasm byte offsets, see CodeGen/DebugLocations.h), and to its
+// inlining map: sorted InlineRows naming, for each stretch of code, the
+// innermost InlineScope (a call LLVM inlined) it belongs to, built from the
+// DW_TAG_inlined_subroutine entries of the object's .debug_info. The map
 // owns those arrays; they are freed only after the table that refers to
 // them has been replaced and every reader has left, exactly like the
 // tables themselves, so lookup() may search them without a lock.
@@ -48,6 +51,43 @@ struct WasmOffsetRow {
   uint32_t WasmOffset;
 };
 
+/// A call LLVM inlined: the code of wasm function Callee that replaced the
+/// call at module byte offset CallOffset, in the function of scope Parent
+/// (an index into the same function's scopes, always below this scope's
+/// own), or, when Parent is NoScope, in the function the range itself is
+/// (the physical frame).
+struct InlineScope {
+  uint32_t Callee;
+  uint32_t CallOffset;
+  uint32_t Parent;
+
+  static constexpr uint32_t NoScope = UINT32_MAX;
+};
+
+/// One row of a function's inlining map: the code from PCOffset up to the
+/// next row's PCOffset belongs to scope Scope, innermost (NoScope: to no
+/// inlined call). 8 bytes per row; rows are only made where it changes.
+struct InlineRow {
+  uint32_t PCOffset;
+  uint32_t Scope;
+};
+
+/// The wasm frames of one PC, as far as debug info says: wasm function
+/// FuncIndex, at the instruction at module byte offset WasmOffset (0: not
+/// known).
+struct WasmFrame {
+  uint32_t FuncIndex;
+  uint32_t WasmOffset;
+};
+
+/// What CodeMapPlugin reads from an object for one wasm function.
+struct FunctionDebugInfo {
+  std::vector<WasmOffsetRow> Rows;
+  std::vector<InlineRow> Inlined;
+  std::vector<InlineScope> Scopes;
+  bool empty() const { return Rows.empty() && Inlined.empty(); }
+};
+
 /// One JIT'd function's code.
 struct CodeRange {
   uintptr_t Start = 0;
@@ -61,6 +101,12 @@ struct CodeRange {
   /// only valid inside it (readers get offsets through lookup()).
   const WasmOffsetRow *Rows = nullptr;
   uint32_t NumRows = 0;
+  /// The function's inlining map, sorted by PCOffset, and the scopes its
+  /// rows name; owned like Rows.
+  const InlineRow *Inlined = nullptr;
+  uint32_t NumInlined = 0;
+  const InlineScope *Scopes = nullptr;
+  uint32_t NumScopes = 0;
 
   static constexpr uint32_t NoFunc = UINT32_MAX;
 };
@@ -72,18 +118,27 @@ public:
 
   /// The range containing \p PC, if any. Async-signal-safe and lock-free.
   /// With \p WasmOffset, also the byte offset of the wasm instruction the
-  /// code at \p PC came from, or 0 when the range's PC map does not say.
-  /// For a return address, pass the address minus one (the call itself).
+  /// code at \p PC came from (in inlined code: the innermost callee's), or
+  /// 0 when the range's PC map does not say. For a return address, pass
+  /// the address minus one (the call itself).
   bool lookup(uintptr_t PC, CodeRange &Out,
               uint32_t *WasmOffset = nullptr) const;
 
+  /// The range containing \p PC, if any, and the wasm frames of the code at
+  /// \p PC, innermost first: the functions inlined there (each at its
+  /// instruction, then at the call that was inlined), ending with the
+  /// range's own function. Writes at most \p MaxFrames (the innermost ones)
+  /// and returns how many; 0 when \p PC is in no wasm function's range.
+  /// Async-signal-safe and lock-free, like lookup().
+  unsigned lookupFrames(uintptr_t PC, CodeRange &Out, WasmFrame *Frames,
+                        unsigned MaxFrames) const;
+
   /// Adds ranges (any order); they must not overlap existing ones. Their
-  /// Rows must be null.
+  /// Rows and Inlined must be null.
   void add(const std::vector<CodeRange> &Ranges);
-  /// As add(); \p Rows[I] (possibly empty) is the PC map of \p Ranges[I],
-  /// kept until the range's owner is removed.
-  void add(std::vector<CodeRange> Ranges,
-           std::vector<std::vector<WasmOffsetRow>> Rows);
+  /// As add(); \p Info[I] (possibly empty) is the PC map and inlining map
+  /// of \p Ranges[I], kept until the range's owner is removed.
+  void add(std::vector<CodeRange> Ranges, std::vector<FunctionDebugInfo> Info);
   /// Removes every range of \p Owner.
   void removeOwner(uintptr_t Owner);
   /// Moves every range of \p From to \p To.
@@ -103,20 +158,23 @@ private:
   mutable std::atomic<Table *> Current{nullptr};
   mutable std::atomic<unsigned> Readers{0};
   std::mutex WriteLock;
-  /// The PC maps ranges point to, by owner. Guarded by WriteLock.
-  struct OwnedRows {
+  /// The PC and inlining maps ranges point to, by owner. Guarded by
+  /// WriteLock; never modified while a table points into them.
+  struct OwnedInfo {
     uintptr_t Owner;
-    std::unique_ptr<WasmOffsetRow[]> Rows;
+    std::unique_ptr<FunctionDebugInfo> Info;
   };
-  std::vector<OwnedRows> RowStorage;
+  std::vector<OwnedInfo> InfoStorage;
 };
 
 /// Records every defined function of a linked graph in CodeMap::global(),
-/// with the PC map of each wasm function when the object has a DWARF line
-/// table. Debug sections are not allocated in JIT memory (JITLink leaves
-/// non-alloc sections out); the line table is read from the relocatable
-/// object in notifyMaterializing, in section-relative addresses, and
-/// rebased onto each function's final address after fixups.
+/// with the PC map and inlining map of each wasm function when the object
+/// has DWARF. Debug sections are not allocated in JIT memory (JITLink
+/// leaves non-alloc sections out); the line table and the inlined
+/// subroutines are read from the relocatable object in
+/// notifyMaterializing, in section-relative addresses, kept relative to
+/// each function's start, and attached to the function's final range
+/// after fixups.
 class CodeMapPlugin : public llvm::orc::ObjectLinkingLayer::Plugin {
 public:
   CodeMapPlugin();

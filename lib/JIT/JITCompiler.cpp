@@ -21,7 +21,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "JIT/JITCompiler.h"
-#include "CodeGen/DebugLocations.h"
 #include "CodeGen/ModuleTranslator.h"
 #include "JIT/CodeMap.h"
 #include "JIT/PerfMap.h"
@@ -175,9 +174,6 @@ buildIR(const orca::Module &M, const VMOffsets &Offsets, LLVMContext &Ctx,
                      "internal error: generated IR does not verify: " + Err);
   if (Optimize)
     optimizeModule(**IR, TM, Opts.OptLevel);
-  // A wasm frame is one native function (CodeGen/DebugLocations.h).
-  if (Opts.CodeGen.WasmOffsets)
-    flattenInlinedLocations(**IR);
   return IR;
 }
 

@@ -61,10 +61,10 @@ HostFunc::callFromHost(llvm::ArrayRef<Value> Args) {
         std::max<size_t>({Args.size(), Type.Results.size(), 1}), ValRaw{0, 0});
     for (size_t I = 0; I < Args.size(); ++I)
       Slots[I] = ValRaw{Args[I].Lo, Args[I].Hi};
-    std::string Message;
-    if (!Raw(C, Slots.data(), Message))
-      return llvm::make_error<TrapError>(TrapCode::HostError,
-                                         std::move(Message));
+    llvm::Error Err = llvm::Error::success();
+    if (!Raw(C, Slots.data(), Err))
+      return llvm::Error(hostErrorTrap(std::move(Err)));
+    llvm::consumeError(std::move(Err));
     for (size_t I = 0; I < Type.Results.size(); ++I) {
       ValType T = Type.Results[I];
       uint64_t Lo = Slots[I].Lo;
@@ -77,8 +77,7 @@ HostFunc::callFromHost(llvm::ArrayRef<Value> Args) {
   for (ValType T : Type.Results)
     Results.push_back(Value::zero(T));
   if (llvm::Error E = CB(C, Args, Results))
-    return llvm::make_error<TrapError>(TrapCode::HostError,
-                                       llvm::toString(std::move(E)));
+    return llvm::Error(hostErrorTrap(std::move(E)));
   return Results;
 }
 
@@ -86,11 +85,12 @@ bool HostFunc::callFromWasm(void *CallerVMCtx, ValRaw *Slots,
                             llvm::Error &ErrorOut) {
   if (Raw) {
     Caller C(*Owner, callerInstance(CallerVMCtx));
-    std::string Message;
-    if (Raw(C, Slots, Message))
+    if (Raw(C, Slots, ErrorOut))
       return true;
-    ErrorOut =
-        llvm::make_error<TrapError>(TrapCode::HostError, std::move(Message));
+    // A failure must say why: the catch point raises whatever is here.
+    if (!ErrorOut)
+      ErrorOut = llvm::make_error<TrapError>(TrapCode::HostError,
+                                             "host function failed");
     return false;
   }
   llvm::SmallVector<Value, 8> Args, Results;
@@ -111,6 +111,20 @@ bool HostFunc::callFromWasm(void *CallerVMCtx, ValRaw *Slots,
     Slots[I] = ValRaw{Lo, T == ValType::V128 ? Results[I].Hi : 0};
   }
   return true;
+}
+
+std::unique_ptr<TrapError> orca::hostErrorTrap(llvm::Error E) {
+  std::string Msg;
+  std::unique_ptr<llvm::ErrorInfoBase> Cause;
+  llvm::handleAllErrors(
+      std::move(E), [&](const TrapError &T) { Msg = T.text(); },
+      [&](std::unique_ptr<llvm::ErrorInfoBase> Other) {
+        Msg = Other->message();
+        Cause = std::move(Other);
+      });
+  auto T = std::make_unique<TrapError>(TrapCode::HostError, std::move(Msg));
+  T->Cause = std::move(Cause);
+  return T;
 }
 
 Store &Caller::store() { return *S; }

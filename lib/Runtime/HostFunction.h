@@ -19,6 +19,7 @@
 #define ORCA_RUNTIME_HOSTFUNCTION_H
 
 #include "Runtime/Runtime.h"
+#include "Runtime/Trap.h"
 #include "Runtime/VMContext.h"
 
 namespace orca {
@@ -40,11 +41,13 @@ public:
   static HostFunc *fromContext(void *Ctx);
 
   /// Runs the callback for a call from the host: Args are checked by the
-  /// caller; a callback error becomes a HostError TrapError.
+  /// caller; a callback error becomes a HostError TrapError
+  /// (hostErrorTrap).
   llvm::Expected<std::vector<Value>> callFromHost(llvm::ArrayRef<Value> Args);
 
   /// Runs the callback on the value slots of a wasm-to-host trampoline.
-  /// Returns false when it failed, with the message in \p ErrorOut.
+  /// Returns false when it failed, with its error (never success) in
+  /// \p ErrorOut.
   bool callFromWasm(void *CallerVMCtx, ValRaw *Slots, llvm::Error &ErrorOut);
 
 private:
@@ -55,6 +58,11 @@ private:
   RawHostCallback Raw; ///< Set instead of CB for raw host functions.
   Store *Owner;
 };
+
+/// The HostError trap for a host function's error \p E: a TrapError keeps
+/// its message; any other error gives its message and becomes the trap's
+/// Cause. No backtrace (the caller adds the frames it knows).
+std::unique_ptr<TrapError> hostErrorTrap(llvm::Error E);
 
 } // namespace orca
 

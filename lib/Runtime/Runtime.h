@@ -109,11 +109,15 @@ using HostCallback =
 /// functions). Slots[0..params) hold the arguments (i32/f32 in the low 32
 /// bits of Lo, v128 in Lo/Hi, references as pointers in Lo); the callback
 /// writes results into Slots[0..results). There are max(params, results,
-/// 1) slots. Returning false raises a HostError trap carrying \p ErrorOut;
-/// the callback must have ended every C++ scope it opened by then (it
-/// returns normally; the runtime raises the trap after it).
+/// 1) slots. Returning false raises a HostError trap from \p ErrorOut
+/// (success on entry), as a HostCallback's error does: a TrapError gives
+/// its message; any other error gives its message and rides along whole
+/// as the trap's Cause, so the embedder gets back exactly what it raised,
+/// with the trap's backtrace. The callback must have ended every C++ scope
+/// it opened by then (it returns normally; the runtime raises the trap
+/// after it).
 using RawHostCallback =
-    std::function<bool(Caller &C, ValRaw *Slots, std::string &ErrorOut)>;
+    std::function<bool(Caller &C, ValRaw *Slots, llvm::Error &ErrorOut)>;
 
 /// An exported or importable entity. Cheap to copy; valid while the Store
 /// that owns the entity lives.

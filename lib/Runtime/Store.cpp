@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "JIT/CodeMap.h"
+#include "Runtime/HostFunction.h"
 #include "Runtime/Instance.h"
 #include "Runtime/StoreImpl.h"
 #include "Runtime/Trap.h"
@@ -37,35 +38,50 @@ static_assert(sizeof(RecordStorage<8>) >= 4 * sizeof(void *) + 16,
               "VMRuntimeLimits fits its storage");
 
 /// The backtrace frames of \p CP's PCs that lie in functions of \p S's
-/// instances, with names from their modules' name sections. The code
-/// offset is the wasm instruction's, from the code map's PC map (the
+/// instances, with names from their modules' name sections. A PC in code
+/// LLVM inlined stands for several wasm frames: the inlined callees,
+/// innermost first, then the function whose code it is (JIT/CodeMap.h).
+/// The code offset is the wasm instruction's, from the code map (the
 /// trapping instruction, or the call for outer frames, whose PCs are
 /// return addresses minus one); the body's start when the map has none.
 static std::vector<TrapFrame> symbolize(const CatchPoint &CP, Store::Impl &S) {
   std::vector<TrapFrame> Out;
   for (unsigned N = 0; N < CP.NumFrames; ++N) {
     CodeRange R;
-    uint32_t WasmOffset = 0;
-    if (!CodeMap::global().lookup(CP.Frames[N], R, &WasmOffset) ||
-        R.FuncIndex == CodeRange::NoFunc)
+    // Deeper inlining than this keeps only its innermost frames.
+    WasmFrame Frames[64];
+    unsigned NumFrames =
+        CodeMap::global().lookupFrames(CP.Frames[N], R, Frames, 64);
+    if (NumFrames == 0)
       continue;
-    TrapFrame F{R.FuncIndex, "", 0};
+    const InstanceData *Owner = nullptr;
     for (InstanceData *I : S.Instances) {
       const Module &M = I->mod();
       const auto &Fns = I->compiled().Code->Functions;
-      if (R.FuncIndex < M.NumImportedFuncs ||
-          R.FuncIndex - M.NumImportedFuncs >= Fns.size() ||
-          reinterpret_cast<uintptr_t>(Fns[R.FuncIndex - M.NumImportedFuncs]) !=
-              R.Start)
-        continue;
-      if (const std::string *Name = M.Names.functionName(R.FuncIndex))
-        F.FuncName = *Name;
-      const FunctionBody &Body = M.Bodies[R.FuncIndex - M.NumImportedFuncs];
-      bool InBody = WasmOffset >= Body.CodeStart && WasmOffset < Body.CodeEnd;
-      F.CodeOffset = InBody ? WasmOffset : Body.CodeStart;
-      break;
+      if (R.FuncIndex >= M.NumImportedFuncs &&
+          R.FuncIndex - M.NumImportedFuncs < Fns.size() &&
+          reinterpret_cast<uintptr_t>(Fns[R.FuncIndex - M.NumImportedFuncs]) ==
+              R.Start) {
+        Owner = I;
+        break;
+      }
     }
-    Out.push_back(std::move(F));
+    for (unsigned K = 0; K < NumFrames; ++K) {
+      TrapFrame F{Frames[K].FuncIndex, "", 0};
+      if (Owner) {
+        const Module &M = Owner->mod();
+        if (const std::string *Name = M.Names.functionName(F.FuncIndex))
+          F.FuncName = *Name;
+        if (F.FuncIndex >= M.NumImportedFuncs &&
+            F.FuncIndex - M.NumImportedFuncs < M.Bodies.size()) {
+          const FunctionBody &Body = M.Bodies[F.FuncIndex - M.NumImportedFuncs];
+          uint32_t At = Frames[K].WasmOffset;
+          bool InBody = At >= Body.CodeStart && At < Body.CodeEnd;
+          F.CodeOffset = InBody ? At : Body.CodeStart;
+        }
+      }
+      Out.push_back(std::move(F));
+    }
   }
   return Out;
 }
@@ -73,17 +89,9 @@ static std::vector<TrapFrame> symbolize(const CatchPoint &CP, Store::Impl &S) {
 llvm::Error orca::trapFromCatchPoint(CatchPoint &CP) {
   if (CP.Code == TrapCode::HostError && CP.HostErr) {
     // The host's own error becomes the trap's message and its Cause; a
-    // trap the host raised keeps its message.
-    std::string Msg;
-    std::unique_ptr<llvm::ErrorInfoBase> Cause;
-    llvm::handleAllErrors(
-        std::move(CP.HostErr), [&](const TrapError &T) { Msg = T.text(); },
-        [&](std::unique_ptr<llvm::ErrorInfoBase> E) {
-          Msg = E->message();
-          Cause = std::move(E);
-        });
-    auto T = std::make_unique<TrapError>(TrapCode::HostError, std::move(Msg));
-    T->Cause = std::move(Cause);
+    // trap the host raised keeps its message. The frames are those below
+    // the host call (raiseTrap walked them from hostFunctionEntry).
+    std::unique_ptr<TrapError> T = hostErrorTrap(std::move(CP.HostErr));
     if (CP.S)
       T->Backtrace = symbolize(CP, *CP.S);
     return llvm::Error(std::move(T));

@@ -32,12 +32,15 @@
 ;; LOAD2-NEXT: at wasm address 0x10001
 ;; LOAD2-NEXT: 0: func[1] loads @ 0x5F{{$}}
 ;;
-;; Direct calls to small functions are inlined: code inlined from another
-;; function has no frame of its own and is attributed to the call that was
-;; inlined, in the function that contains it (here `call $divs` at 0x6b).
+;; Direct calls to small functions are inlined at -O2, and code inlined
+;; from another function keeps its frame: the trapping instruction in the
+;; callee (the first i32.div_s), then the call (`call $divs` at 0x6b), as
+;; at -O0.
 ;; RUN: %{run_both} inlined %t.wasm 1 | FileCheck %s --check-prefix=INLINED
+;; RUN: %{run_both} -O0 inlined %t.wasm 1 | FileCheck %s --check-prefix=INLINED
 ;; INLINED: wasm trap: integer divide by zero
-;; INLINED-NEXT: 0: func[2] inlined @ 0x6B{{$}}
+;; INLINED-NEXT: 0: func[0] divs @ 0x4D{{$}}
+;; INLINED-NEXT: 1: func[2] inlined @ 0x6B{{$}}
 ;; INLINED-NOT: func[
 ;; INLINED: explicit:
 (module

@@ -18,7 +18,9 @@ TEST(CodeMapOffsetsTest, RowsMapPCsToWasmOffsets) {
   CodeMap M;
   CodeRange A{0x1000, 0x1100, 3, 1};
   CodeRange B{0x2000, 0x2010, 4, 2};
-  M.add({A, B}, {{{0, 0x40}, {0x10, 0x44}, {0x30, 0}, {0x38, 0x4a}}, {}});
+  std::vector<FunctionDebugInfo> Info(2);
+  Info[0].Rows = {{0, 0x40}, {0x10, 0x44}, {0x30, 0}, {0x38, 0x4a}};
+  M.add({A, B}, std::move(Info));
   CodeRange R;
   uint32_t Off = 99;
   ASSERT_TRUE(M.lookup(0x1000, R, &Off));
@@ -46,6 +48,45 @@ TEST(CodeMapOffsetsTest, RowsMapPCsToWasmOffsets) {
   M.removeOwner(5);
   EXPECT_FALSE(M.lookup(0x1010, R, &Off));
   EXPECT_EQ(M.size(), 1u);
+}
+
+TEST(CodeMapOffsetsTest, InlinedScopesGiveOneFramePerInlinedCall) {
+  // Function 7 at 0x1000 with function 8 inlined at its call at 0x60
+  // (code 0x10..0x30), and function 9 inlined into that copy of 8 at 8's
+  // call at 0x84 (code 0x18..0x20).
+  CodeMap M;
+  CodeRange A{0x1000, 0x1100, 7, 1};
+  std::vector<FunctionDebugInfo> Info(1);
+  Info[0].Rows = {
+      {0, 0x50}, {0x10, 0x80}, {0x18, 0x90}, {0x20, 0x88}, {0x30, 0x64}};
+  Info[0].Scopes = {{8, 0x60, InlineScope::NoScope}, {9, 0x84, 0}};
+  Info[0].Inlined = {{0, InlineScope::NoScope},
+                     {0x10, 0},
+                     {0x18, 1},
+                     {0x20, 0},
+                     {0x30, InlineScope::NoScope}};
+  M.add({A}, std::move(Info));
+  auto FramesAt = [&](uintptr_t PC) {
+    CodeRange R;
+    WasmFrame F[4];
+    unsigned N = M.lookupFrames(PC, R, F, 4);
+    std::vector<std::pair<uint32_t, uint32_t>> Out;
+    for (unsigned I = 0; I < N; ++I)
+      Out.emplace_back(F[I].FuncIndex, F[I].WasmOffset);
+    return Out;
+  };
+  using Frames = std::vector<std::pair<uint32_t, uint32_t>>;
+  EXPECT_EQ(FramesAt(0x1004), (Frames{{7, 0x50}}));
+  EXPECT_EQ(FramesAt(0x1010), (Frames{{8, 0x80}, {7, 0x60}}));
+  EXPECT_EQ(FramesAt(0x101c), (Frames{{9, 0x90}, {8, 0x84}, {7, 0x60}}));
+  EXPECT_EQ(FramesAt(0x1020), (Frames{{8, 0x88}, {7, 0x60}}));
+  EXPECT_EQ(FramesAt(0x1040), (Frames{{7, 0x64}}));
+  EXPECT_EQ(FramesAt(0x2000), Frames{});
+  // At most MaxFrames, the innermost ones.
+  CodeRange R;
+  WasmFrame One[1];
+  ASSERT_EQ(M.lookupFrames(0x101c, R, One, 1), 1u);
+  EXPECT_EQ(One[0].FuncIndex, 9u);
 }
 
 namespace {
@@ -147,12 +188,8 @@ TEST_P(TrapOffsetsTest, DirectCallsWorkAcrossParts) {
   ASSERT_TRUE(bool(R)) << message(R.takeError());
   ASSERT_EQ(R->size(), 1u);
   EXPECT_EQ((*R)[0].asI32(), 3u);
-  // The callee may be inlined (one compilation unit) or not (split), but
-  // the outermost frame is always the call instruction.
-  Frames F = frames("direct", {Value::i32(1), Value::i32(0)});
-  ASSERT_FALSE(F.empty());
-  EXPECT_EQ(F.back(), std::make_pair(5u, at(5, 4)));
-  if (std::get<1>(GetParam())) {
-    EXPECT_EQ(F, (Frames{{2, at(2, 4)}, {5, at(5, 4)}}));
-  }
+  // The callee may be inlined (one compilation unit) or not (split): it
+  // has its frame either way.
+  EXPECT_EQ(frames("direct", {Value::i32(1), Value::i32(0)}),
+            (Frames{{2, at(2, 4)}, {5, at(5, 4)}}));
 }

@@ -1,8 +1,16 @@
 #!/bin/sh
-# Usage: run-both.sh TOOL FUNC MODULE ARGS... (see ../lit.local.cfg).
+# Usage: run-both.sh TOOL [-OPTION...] FUNC MODULE ARGS... (see
+# ../lit.local.cfg). Options before FUNC (e.g. -O0) go to every run.
 tool=$1
-fn=$2
-shift 2
+shift
+while [ $# -gt 0 ]; do
+  case $1 in
+  -*) tool="$tool $1"; shift ;;
+  *) break ;;
+  esac
+done
+fn=$1
+shift
 dir=$(mktemp -d) || exit 2
 $tool --bounds-checks=guard --invoke "$fn" "$@" >"$dir/g.out" 2>"$dir/g.err"
 g=$?
