@@ -170,8 +170,9 @@ llvm::Error ModuleParser::parseMemArg(ByteWriter &B, unsigned NaturalLog2,
   uint64_t Align = uint64_t(1) << NaturalLog2;
   if (at(TokKind::Keyword) && text(peek()).starts_with("offset=")) {
     const Token &T = peek();
-    NumStatus St = parseUnsigned(text(T).drop_front(7),
-                                 Is64 ? ~uint64_t(0) : 0xffffffffu, Offset);
+    NumStatus St = parseUnsigned(
+        text(T).drop_front(7),
+        Is64 || Opts.WideLimits ? ~uint64_t(0) : 0xffffffffu, Offset);
     if (St == NumStatus::Range)
       return error(T, Is64 ? "i64 constant out of range"
                            : "i32 constant out of range");
@@ -181,7 +182,7 @@ llvm::Error ModuleParser::parseMemArg(ByteWriter &B, unsigned NaturalLog2,
   }
   if (at(TokKind::Keyword) && text(peek()).starts_with("align=")) {
     const Token &T = peek();
-    NumStatus St = parseUnsigned(text(T).drop_front(6), 0xffffffffu, Align);
+    NumStatus St = parseUnsigned(text(T).drop_front(6), ~uint64_t(0), Align);
     if (St != NumStatus::Ok)
       return error(T, "malformed alignment");
     if (Align == 0 || (Align & (Align - 1)))

@@ -204,12 +204,23 @@ llvm::Expected<std::vector<Token>> Lexer::run() {
         if (Q < N && S[Q] == '"') {
           if (auto E = scanString(Q))
             return E;
+          std::string Name = decodeString(S.slice(P + 2, Q));
+          if (Name.empty())
+            return Src.error(P, "empty annotation id");
+          if (!isValidUTF8(Name))
+            return Src.error(P, "malformed UTF-8 encoding in annotation id");
         } else {
           while (Q < N && isIdChar(S[Q]))
             ++Q;
         }
-        if (Q == P + 2)
-          return Src.error(P, "malformed annotation id");
+        if (Q == P + 2) {
+          // Inside an annotation, `(@` alone is `(` and a reserved `@`.
+          if (!AnnotDepth)
+            return Src.error(P, "malformed annotation id");
+          ++AnnotDepth;
+          P += 2;
+          continue;
+        }
         if (!AnnotDepth)
           AnnotStart = P;
         ++AnnotDepth;
@@ -275,9 +286,18 @@ llvm::Expected<std::vector<Token>> Lexer::run() {
         return Src.error(Start, "unknown operator '" +
                                     S.slice(Start, std::min(P, Start + 40)) +
                                     "'");
-      if (K == TokKind::Id && S[Start + 1] == '"' && P - Start == 3)
-        return Src.error(Start, "empty identifier");
+      if (K == TokKind::Id && S[Start + 1] == '"') {
+        if (P - Start == 3)
+          return Src.error(Start, "empty identifier");
+        if (!isValidUTF8(decodeString(S.slice(Start + 1, P))))
+          return Src.error(Start, "malformed UTF-8 encoding in identifier");
+      }
       Toks.push_back({K, uint32_t(Start), uint32_t(P)});
+      continue;
+    }
+    if (AnnotDepth && (C == ',' || C == ';' || C == '[' || C == ']' ||
+                       C == '{' || C == '}')) {
+      ++P; // reserved characters are tokens an annotation may hold
       continue;
     }
     if (C >= 0x80) {

@@ -398,7 +398,7 @@ llvm::Error ModuleParser::parseFunc() {
 
 llvm::Error ModuleParser::parseLimits(ByteWriter &W, bool Is64,
                                       bool AllowShared) {
-  uint64_t Max64 = Is64 ? ~uint64_t(0) : 0xffffffffu;
+  uint64_t Max64 = Is64 || Opts.WideLimits ? ~uint64_t(0) : 0xffffffffu;
   uint64_t Min, Max = 0;
   bool HasMax = false;
   const Token &MinTok = peek();
@@ -852,7 +852,7 @@ llvm::Error ModuleParser::parseElem() {
     ORCA_TRY(parseElemList(List, false, nullptr, LF));
     E.byte((LF & 1) ? 7 : 3);
     E.append(List);
-  } else if (at(TokKind::LParen)) {
+  } else if (at(TokKind::LParen) && !atField("ref")) {
     // Active: (table x)? (offset expr) | (instr)
     std::optional<uint32_t> Table;
     if (atField("table")) {

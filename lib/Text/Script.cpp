@@ -69,7 +69,9 @@ bool isModuleField(llvm::StringRef K) {
 
 class ScriptParser : public TokenCursor {
 public:
-  using TokenCursor::TokenCursor;
+  ScriptParser(const SourceFile &Src, llvm::ArrayRef<Token> Toks,
+               const WatOptions &Opts)
+      : TokenCursor(Src, Toks, 0), Opts(Opts) {}
   llvm::Error parseCommands(std::vector<Command> &Out, bool Nested);
 
 private:
@@ -82,6 +84,7 @@ private:
   llvm::Error parseVector(ScriptValue &V, ResultPattern *R);
   uint32_t line(const Token &T) const { return Src.lineColumn(T.Begin).first; }
   bool atId() const { return at(TokKind::Id); }
+  const WatOptions &Opts;
   std::string takeId() {
     if (!atId())
       return "";
@@ -134,7 +137,6 @@ llvm::Error ScriptParser::parseModule(ScriptModule &M, bool AllowDefinition) {
       M.Error = errorMessage(QToks.takeError());
       return llvm::Error::success();
     }
-    WatOptions Opts;
     ModuleParser P(Quoted, *QToks, 0, Opts);
     auto Bytes = P.parseFields();
     if (Bytes && !P.at(TokKind::Eof)) {
@@ -148,7 +150,6 @@ llvm::Error ScriptParser::parseModule(ScriptModule &M, bool AllowDefinition) {
     return llvm::Error::success();
   }
   M.K = ScriptModule::Text;
-  WatOptions Opts;
   ModuleParser P(Src, Toks, Pos, Opts);
   if (!M.Id.empty())
     P.setModuleName(M.Id);
@@ -470,21 +471,21 @@ llvm::Error ScriptParser::parseCommand(std::vector<Command> &Out) {
 } // namespace
 
 llvm::Expected<Script> orca::parseWast(llvm::StringRef Text,
-                                       llvm::StringRef FileName) {
+                                       llvm::StringRef FileName,
+                                       const WatOptions &Opts) {
   SourceFile Src{Text, FileName.str()};
   auto Toks = lex(Src);
   if (!Toks)
     return Toks.takeError();
   Script S;
   S.FileName = FileName.str();
-  ScriptParser P(Src, *Toks, 0);
+  ScriptParser P(Src, *Toks, Opts);
   if (P.at(TokKind::LParen) && P.at(TokKind::Keyword, 1) &&
       isModuleField(P.text(P.peek(1)))) {
     // A script that is just module fields is one module.
     Command C;
     C.Line = 1;
     C.Module.Line = 1;
-    WatOptions Opts;
     ModuleParser MP(Src, *Toks, 0, Opts);
     auto Bytes = MP.parseFields();
     if (Bytes && !MP.at(TokKind::Eof)) {

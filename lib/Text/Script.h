@@ -12,6 +12,8 @@
 #ifndef ORCA_TEXT_SCRIPT_H
 #define ORCA_TEXT_SCRIPT_H
 
+#include "Text/Wat.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -131,8 +133,8 @@ struct Script {
 /// text of a module) fails the whole parse; a module whose text does not
 /// parse is kept with its Error so that each command can be judged alone.
 /// `(script $id ...)` blocks are flattened into their commands.
-llvm::Expected<Script> parseWast(llvm::StringRef Text,
-                                 llvm::StringRef FileName);
+llvm::Expected<Script> parseWast(llvm::StringRef Text, llvm::StringRef FileName,
+                                 const WatOptions &Opts = {});
 
 } // namespace orca
 

@@ -22,6 +22,11 @@ namespace orca {
 struct WatOptions {
   /// Write a `name` section for the module's `$id`s.
   bool NameSection = true;
+  /// WebAssembly 3.0: limits and memory offsets are u64 in text whatever
+  /// the address type, and validation bounds them. False gives 2.0's rule,
+  /// under which a 32-bit one above 2^32-1 is malformed ("i32 constant out
+  /// of range").
+  bool WideLimits = true;
 };
 
 /// Parses a text module. `(module binary ...)` yields its bytes as they are;
