@@ -406,19 +406,21 @@ llvm::Error ModuleParser::parseLimits(ByteWriter &W, bool Is64,
     return unexpected("a limit");
   NumStatus St = parseUnsigned(text(MinTok), Max64, Min);
   if (St != NumStatus::Ok)
-    return error(MinTok, St == NumStatus::Range
-                             ? (Is64 ? "i64 constant out of range"
-                                     : "i32 constant out of range")
-                             : "malformed limit");
+    return error(MinTok,
+                 St == NumStatus::Range
+                     ? (Max64 == ~uint64_t(0) ? "i64 constant out of range"
+                                              : "i32 constant out of range")
+                     : "malformed limit");
   ++Pos;
   if (at(TokKind::Number)) {
     const Token &MaxTok = peek();
     St = parseUnsigned(text(MaxTok), Max64, Max);
     if (St != NumStatus::Ok)
-      return error(MaxTok, St == NumStatus::Range
-                               ? (Is64 ? "i64 constant out of range"
-                                       : "i32 constant out of range")
-                               : "malformed limit");
+      return error(MaxTok,
+                   St == NumStatus::Range
+                       ? (Max64 == ~uint64_t(0) ? "i64 constant out of range"
+                                                : "i32 constant out of range")
+                       : "malformed limit");
     ++Pos;
     HasMax = true;
   }
