@@ -17,6 +17,7 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 
 using namespace llvm;
@@ -184,17 +185,83 @@ void keepGuardedLoad(LoadInst &Wide, const LoadInst &Lo, const LoadInst &Hi) {
     Wide.setMetadata(GuardedMetadataKind, MDNode::get(Wide.getContext(), {}));
 }
 
+/// Whether x86 may turn \p U into a cmov, which could fold the load as its
+/// memory operand and then become a branch around it.
+static bool mayBecomeCmov(const User *U) {
+  if (isa<SelectInst>(U))
+    return true;
+  auto *II = dyn_cast<IntrinsicInst>(U);
+  if (!II)
+    return false;
+  switch (II->getIntrinsicID()) {
+  case Intrinsic::smin:
+  case Intrinsic::smax:
+  case Intrinsic::umin:
+  case Intrinsic::umax:
+  case Intrinsic::abs:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// \p L's only user, if it is a scalar select in \p L's block choosing \p L.
+static SelectInst *onlySelectOf(LoadInst *L) {
+  auto *S = dyn_cast_or_null<SelectInst>(L->getUniqueUndroppableUser());
+  if (!S || !L->hasOneUse() || S->getParent() != L->getParent() ||
+      S->getCondition() == L || S->getType()->isVectorTy())
+    return nullptr;
+  return S;
+}
+
+/// Replaces \p S by a branch and a phi. The load it chose from stays
+/// before the branch, so it runs on both paths.
+static void selectToBranch(SelectInst *S) {
+  Instruction *Then = nullptr, *Else = nullptr;
+  SplitBlockAndInsertIfThenElse(S->getCondition(), S, &Then, &Else);
+  IRBuilder<> B(S);
+  PHINode *P = B.CreatePHI(S->getType(), 2);
+  P->takeName(S);
+  P->addIncoming(S->getTrueValue(), Then->getParent());
+  P->addIncoming(S->getFalseValue(), Else->getParent());
+  P->setDebugLoc(S->getDebugLoc());
+  S->replaceAllUsesWith(P);
+  S->eraseFromParent();
+}
+
 PreservedAnalyses KeepGuardedLoadsPass::run(Function &F,
                                             FunctionAnalysisManager &) {
-  bool Changed = false;
+  SmallVector<LoadInst *, 32> Checks;
   for (Instruction &I : instructions(F))
     if (auto *L = dyn_cast<LoadInst>(&I))
-      if (L->getMetadata(GuardedMetadataKind) && !L->isVolatile()) {
-        L->setVolatile(true);
-        Changed = true;
-      }
-  if (!Changed)
+      if (L->getMetadata(GuardedMetadataKind) && !L->isVolatile())
+        Checks.push_back(L);
+  bool CFGChanged = false;
+  for (LoadInst *L : Checks) {
+    L->setVolatile(true);
+    // x86 folds a load into the cmov a select or min/max becomes, and its
+    // cmov conversion then turns a cmov from memory into a branch around
+    // the load: the access would happen on one path only. A select that is
+    // the load's only user becomes that branch here, after the load (the
+    // shape x86 would have chosen); other users get the load through a
+    // freeze, which has no code but cannot be folded.
+    if (none_of(L->users(), mayBecomeCmov))
+      continue;
+    if (SelectInst *S = onlySelectOf(L)) {
+      selectToBranch(S);
+      CFGChanged = true;
+      continue;
+    }
+    auto *Fr = new FreezeInst(L, L->getName() + ".kept");
+    Fr->insertAfter(L);
+    L->replaceUsesWithIf(Fr, [&](Use &U) {
+      return U.getUser() != Fr && mayBecomeCmov(U.getUser());
+    });
+  }
+  if (Checks.empty())
     return PreservedAnalyses::all();
+  if (CFGChanged)
+    return PreservedAnalyses::none();
   PreservedAnalyses PA;
   PA.preserveSet<CFGAnalyses>();
   return PA;

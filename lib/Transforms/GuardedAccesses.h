@@ -35,7 +35,8 @@
 // 3. ResolveGuardedAccessesPass, after every LLVM pass, removes the
 //    markers. A load that still produces a marked value becomes volatile
 //    (KeepGuardedLoadsPass, the last IR pass), so the code generator keeps
-//    it whole and in place (x86 still folds it into its user); a marker
+//    it whole and in place (x86 still folds it into its user, but not into
+//    a cmov: those may become branches around the load); a marker
 //    whose value was dropped gets a volatile one-byte probe of the
 //    access's last byte (out of bounds is a suffix of the address space,
 //    so that byte decides the trap).

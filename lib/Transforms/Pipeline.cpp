@@ -57,12 +57,6 @@ static void addEpiloguePasses(FunctionPassManager &FPM, bool Widen) {
 /// cases ahead of the dispatch so one falls through into it instead of
 /// jumping back; the suite's interp kernel runs about 1.4x faster. Other
 /// code is laid out the same or close to it (within 1-3% either way).
-///
-/// x86-cmov-converter-force-mem-operand: x86's cmov conversion would turn
-/// every cmov with a memory operand into a branch around the load, so a
-/// guard-page load feeding a select would then only run on one side
-/// (Transforms/GuardedAccesses.h); a cmov always performs its load. The
-/// conversion of register cmovs in loops, by its cost model, stays.
 static void setProcessWideOptions() {
   static std::once_flag Once;
   std::call_once(Once, [] {
@@ -76,7 +70,6 @@ static void setProcessWideOptions() {
     };
     Set("indvars-widen-indvars", false);
     Set("enable-ext-tsp-block-placement", true);
-    Set("x86-cmov-converter-force-mem-operand", false);
   });
 }
 

@@ -4,9 +4,9 @@
 ;; it, where LLVM's default chain placement puts the dispatch first and
 ;; every case after it. An option given to wasm-compile wins over Orca's
 ;; choice, which is how the chain layout is printed here for comparison.
-;; The CPU is pinned so instruction selection is fixed. (The conditional
-;; jump's operand load stays a cmov from memory: it must run on both paths,
-;; Transforms/GuardedAccesses.h.)
+;; The CPU is pinned so instruction selection is fixed. The conditional
+;; jump loads its target before it branches: the load runs on both paths
+;; (Transforms/GuardedAccesses.h).
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: wasm-compile --emit=asm --guard-pages --target=x86_64-linux-gnu \
 ;; RUN:   --target-cpu=x86-64-v3 %t.wasm | FileCheck %s --check-prefix=TSP
@@ -16,13 +16,14 @@
 
 ;; TSP-LABEL: wasm_func_0:
 ;; TSP:       shlxl
-;; TSP:       cmovel 4(
+;; TSP:       movl 4(%rcx,%[[PC:[a-z]+]]), %{{[a-z]+}}
+;; TSP-NEXT:  testl
+;; TSP-NEXT:  jne
 ;; TSP:       jmpq *(
 ;; TSP-LABEL: .Lfunc_end0:
 
 ;; CHAIN-LABEL: wasm_func_0:
 ;; CHAIN:       jmpq *(
-;; CHAIN:       xorl 4(
 ;; CHAIN:       shlxl
 ;; CHAIN-LABEL: .Lfunc_end0:
 
