@@ -92,6 +92,11 @@ struct StoreState {
   rt::Extern funcForSpec(const std::shared_ptr<HostFuncSpec> &Spec);
 };
 
+/// The state of a public module around a runtime one (imports and exports
+/// listed).
+std::shared_ptr<ModuleState>
+makeModuleState(const Engine &E, std::shared_ptr<CompiledModule> CM);
+
 /// The trap a host function raised last on this thread, stashed so that the
 /// host entry it unwinds to reports it intact (code, backtrace, exit code)
 /// rather than as the runtime's HostError message.
