@@ -276,17 +276,34 @@ def same_checksum(a, b):
 
 
 BASELINE = None  # --baseline: another wasm-run, measured in the same run
+_NO_CACHE = {}
+
+
+def no_cache(wasm_run):
+    """wasm-run's flag that turns its compiled-code cache off (on by default
+    since the cache exists), or nothing for an older wasm-run without one:
+    every run here must compile, or compile times and whole-process times
+    would measure cache hits after the first repetition."""
+    if wasm_run not in _NO_CACHE:
+        try:
+            out = subprocess.run([wasm_run, "--help"], capture_output=True, text=True).stdout
+        except OSError:
+            out = ""
+        _NO_CACHE[wasm_run] = ["--disable-cache"] if "--disable-cache" in out else []
+    return _NO_CACHE[wasm_run]
 
 
 def configs(wasm_run, have_node):
     """(config name, target, command builder, exec-time key)."""
     env_orca = dict(os.environ, ORCA_TIMINGS="1")
+    run = [wasm_run] + no_cache(wasm_run)
     c = [("native", "native", lambda b, a: [b] + a, None, None),
-         ("orca", "wasm", lambda b, a: [wasm_run, b] + a, "run_cpu_ms", env_orca),
-         ("orca-simd", "wasm-simd", lambda b, a: [wasm_run, b] + a, "run_cpu_ms", env_orca)]
+         ("orca", "wasm", lambda b, a: run + [b] + a, "run_cpu_ms", env_orca),
+         ("orca-simd", "wasm-simd", lambda b, a: run + [b] + a, "run_cpu_ms", env_orca)]
     if BASELINE:
-        c += [("orca-base", "wasm", lambda b, a: [BASELINE, b] + a, "run_cpu_ms", env_orca),
-              ("orca-base-simd", "wasm-simd", lambda b, a: [BASELINE, b] + a, "run_cpu_ms",
+        base_run = [BASELINE] + no_cache(BASELINE)
+        c += [("orca-base", "wasm", lambda b, a: base_run + [b] + a, "run_cpu_ms", env_orca),
+              ("orca-base-simd", "wasm-simd", lambda b, a: base_run + [b] + a, "run_cpu_ms",
                env_orca)]
     if have_node:
         runner = os.path.join(HERE, "node-wasi-run.mjs")
@@ -416,7 +433,7 @@ def compile_times(workloads, wasm_run, reps):
             err = None
             for _ in range(reps):  # interleaved, so load drifts hit both alike
                 for key, extra in COMPILE_THREADS:
-                    r = run_timed([wasm_run, f"-O{lvl}"] + extra +
+                    r = run_timed([wasm_run, f"-O{lvl}"] + no_cache(wasm_run) + extra +
                                   ["--invoke", NO_SUCH_EXPORT, path], env)
                     if "compile_ms" in r["phases"]:
                         runs[key].append(r["phases"])

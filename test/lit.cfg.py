@@ -17,6 +17,11 @@ config.environment["PATH"] = os.pathsep.join(
     [config.orca_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", ""),
      os.environ.get("PATH", "")])
 
+# wasm-run caches compiled code by default (in $XDG_CACHE_HOME/orca): keep
+# every test's cache inside the build tree, never the user's ~/.cache.
+# Tests of the cache itself pass --cache-dir %t.cache.
+config.environment["XDG_CACHE_HOME"] = os.path.join(config.test_exec_root, "xdg-cache")
+
 config.substitutions.append(("%wat2wasm", config.wat2wasm))
 config.substitutions.append(("%testsuite", config.wasm_testsuite))
 config.substitutions.append(("%examples", os.path.join(config.orca_obj_root, "examples")))

@@ -143,6 +143,15 @@ struct Config {
   /// deeper recursion traps with TrapCode::StackOverflow.
   uint64_t MaxWasmStack = 512 * 1024;
   Features Feat;
+  /// Compiled-code cache directory; empty (the default): no cache. With
+  /// one, Module::compile loads a module compiled before under the same
+  /// configuration instead of compiling it again, and stores what it
+  /// compiles. Entries are checked (checksum, key) before use; a bad one is
+  /// recompiled and replaced. Safe to share between processes.
+  std::string CacheDir;
+  /// Size limit of the cache directory: least recently used entries are
+  /// evicted beyond it.
+  uint64_t CacheMaxBytes = uint64_t(512) << 20;
 };
 
 } // namespace api

@@ -293,6 +293,21 @@ public:
   /// Decodes and validates without compiling (fast).
   static Result<void> validate(const Engine &E, std::span<const uint8_t> Bytes);
 
+  /// The compiled module as bytes (the .cwasm format of `wasm-compile -o`):
+  /// native code plus the module, for deserialize() in a later process.
+  Result<std::vector<uint8_t>> serialize() const;
+  /// Loads bytes from serialize() without compiling anything. Loading
+  /// native code is a trust decision: the bytes are checked against
+  /// corruption (Malformed error), not against malice, so only load bytes
+  /// you produced. Bytes from another Orca or LLVM version, another target
+  /// or CPU, or an engine of other settings (bounds checks, features) are
+  /// refused with a Usage error that says what differs.
+  static Result<Module> deserialize(const Engine &E,
+                                    std::span<const uint8_t> Bytes);
+  /// deserialize() of a file's contents; Io error when it cannot be read.
+  static Result<Module> deserializeFile(const Engine &E,
+                                        const std::string &Path);
+
   /// Imports, in the order Instance::create takes them.
   const std::vector<ImportType> &imports() const;
   const std::vector<ExportType> &exports() const;

@@ -111,6 +111,11 @@ private:
   Trap T;
 };
 
+/// The state of a public module around a runtime one (imports and exports
+/// listed).
+std::shared_ptr<ModuleState>
+makeModuleState(const Engine &E, std::shared_ptr<CompiledModule> CM);
+
 // Type conversions.
 ValType fromRT(rt::ValType T);
 rt::ValType toRT(ValType T);

@@ -68,6 +68,8 @@ Result<Engine> Engine::create(const Config &C) {
   EC.CompileThreads = C.CompileThreads;
   EC.ExplicitBoundsChecks = C.Bounds == BoundsChecks::Explicit;
   EC.MaxWasmStack = C.MaxWasmStack;
+  EC.CacheDir = C.CacheDir;
+  EC.CacheMaxBytes = C.CacheMaxBytes;
   auto RT = rt::Engine::create(EC);
   if (!RT)
     return fromRT(RT.takeError(), nullptr);
@@ -91,9 +93,16 @@ Result<Module> Module::compile(const Engine &E,
   auto CM = ES->RT->compile(std::vector<uint8_t>(Bytes.begin(), Bytes.end()));
   if (!CM)
     return fromRT(CM.takeError(), nullptr);
+  Module M;
+  M.State = makeModuleState(E, std::move(*CM));
+  return M;
+}
+
+std::shared_ptr<ModuleState>
+detail::makeModuleState(const Engine &E, std::shared_ptr<CompiledModule> CM) {
   auto MS = std::make_shared<ModuleState>();
   MS->E = E;
-  MS->CM = std::move(*CM);
+  MS->CM = std::move(CM);
   const rt::Module &RM = MS->CM->module();
   llvm::ArrayRef<Import> Imps = MS->CM->imports();
   for (size_t I = 0; I < Imps.size(); ++I)
@@ -103,9 +112,7 @@ Result<Module> Module::compile(const Engine &E,
   for (const Export &X : MS->CM->exports())
     MS->Exports.push_back(
         ExportType{X.Name, externTypeOf(RM, X.Kind, X.Index)});
-  Module M;
-  M.State = std::move(MS);
-  return M;
+  return MS;
 }
 
 Result<Module> Module::fromFile(const Engine &E, const std::string &Path) {

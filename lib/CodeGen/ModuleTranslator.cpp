@@ -2,9 +2,10 @@
 //
 // Declares every defined function under its symbol first (so calls can
 // refer to functions not yet translated, or translated in another part),
-// translates the part's bodies, then adds the trampolines. Each function is
-// verified as it is finished so that a translator bug surfaces as an error
-// naming the function rather than as a crash in the backend.
+// translates the part's bodies, then adds the trampolines. The caller
+// verifies the result (the JIT does, once per module, naming the first
+// broken function) so that a translator bug surfaces as an error rather
+// than as a crash in the backend.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,7 +16,6 @@
 #include "CodeGen/WasmTypes.h"
 #include "Support/Error.h"
 
-#include "llvm/IR/Verifier.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Triple.h"
 
@@ -66,13 +66,10 @@ translateModule(const Module &M, const VMOffsets &Offsets, LLVMContext &Ctx,
   uint32_t Begin = std::max(Part.Begin, M.NumImportedFuncs);
   uint32_t End = std::min<uint32_t>(Part.End, M.Funcs.size());
   for (uint32_t N = Begin; N < End; ++N) {
+    // Not verified here: the JIT verifies the whole module once, and
+    // names the failing function (JIT/JITCompiler.cpp).
     if (Error E = FunctionTranslator(Env, N).translate())
       return E;
-    std::string Msg;
-    raw_string_ostream OS(Msg);
-    if (verifyFunction(*Env.Funcs[N - M.NumImportedFuncs], &OS))
-      return createStringError("internal error: invalid IR for function " +
-                               std::to_string(N) + ": " + Msg);
   }
 
   if (Debug)

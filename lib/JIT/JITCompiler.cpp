@@ -1,39 +1,38 @@
-//===- JIT/JITCompiler.cpp - Compile a module to native code with ORC -----===//
-//
-// One LLJIT per engine, linking with JITLink (ObjectLinkingLayer) on every
-// target: RuntimeDyld can overflow AArch64 ADRP ranges on real hardware.
-// Each compiled module gets a JITDylib of its own and a ResourceTracker, so
-// dropping a module frees exactly its code.
+//===- JIT/JITCompiler.cpp - Compile a module to relocatable objects ------===//
 //
 // Parallel compilation: the defined functions are split into contiguous
 // parts of similar code size (functions of one source file tend to be
 // neighbours, so most calls stay inside a part and can still be inlined).
 // Each part is translated, optimised and emitted to an object file by a
 // thread of its own, in an LLVMContext of its own that dies with the task,
-// so no IR outlives its object code. The objects are then linked together
+// so no IR outlives its object code. The loader links the objects together
 // (calls between parts are ordinary relocations). Small modules are one
 // part: splitting costs inlining and per-part fixed costs.
 //
-// JIT code reaches the runtime only through the vmctx (builtins array), so
-// the dylib needs no runtime symbols; process symbols stay visible for
-// libcalls LLVM may emit (memcpy, memmove, memset, fmod...).
+// No lock: a compile reads only the options and the target machine
+// builder, makes its own TargetMachine and LLVMContext per part, and the
+// process-wide LLVM settings are made once (JIT/Pipeline.cpp). Engines used
+// to hold a lock around the whole compile; nothing needed it.
+//
+// The IR is verified once, as a whole module, before optimisation (the
+// translator no longer verifies each function as well); when it fails, the
+// first failing function is named.
 //
 //===----------------------------------------------------------------------===//
 
 #include "JIT/JITCompiler.h"
 #include "CodeGen/ModuleTranslator.h"
-#include "JIT/CodeMap.h"
-#include "JIT/PerfMap.h"
 #include "Transforms/Pipeline.h"
 #include "Support/Error.h"
 
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
-#include "llvm/ExecutionEngine/Orc/LLJIT.h"
-#include "llvm/ExecutionEngine/Orc/ObjectLinkingLayer.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/BLAKE3.h"
 #include "llvm/Support/SmallVectorMemoryBuffer.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/ThreadPool.h"
@@ -46,14 +45,15 @@
 #include <mutex>
 #include <optional>
 
+#ifndef ORCA_VERSION
+#error "ORCA_VERSION must be defined (lib/JIT/CMakeLists.txt)"
+#endif
+
 using namespace llvm;
 using namespace llvm::orc;
 using namespace orca;
 
-CompiledCode::~CompiledCode() {
-  if (Tracker)
-    consumeError(Tracker->remove());
-}
+const char *orca::orcaVersion() { return ORCA_VERSION; }
 
 static void initializeTargetsOnce() {
   static std::once_flag Once;
@@ -121,41 +121,35 @@ targetMachineBuilder(const JITOptions &Opts, StringRef TargetTriple = "") {
 Expected<std::unique_ptr<JITCompiler>>
 JITCompiler::create(const JITOptions &Opts) {
   initializeTargetsOnce();
-  // CPU and features name the foreign target's when emitText prints code
-  // for another triple; the LLJIT itself is always the host's.
-  JITOptions HostOpts = Opts;
-  if (!Opts.TargetTriple.empty()) {
-    HostOpts.CPU.clear();
-    HostOpts.CPUFeatures.clear();
-  }
-  auto JTMB = targetMachineBuilder(HostOpts);
+  auto JTMB = targetMachineBuilder(Opts, Opts.TargetTriple);
   if (!JTMB)
     return JTMB.takeError();
   std::unique_ptr<JITCompiler> C(new JITCompiler(Opts));
-  C->HostTMB = std::make_unique<JITTargetMachineBuilder>(*JTMB);
-  auto JIT =
-      LLJITBuilder()
-          .setJITTargetMachineBuilder(std::move(*JTMB))
-          .setObjectLinkingLayerCreator(
-              [PerfMap = Opts.PerfMap](ExecutionSession &ES, const Triple &)
-                  -> Expected<std::unique_ptr<ObjectLayer>> {
-                // The code map lets trap handling tell JIT code apart
-                // (JIT/CodeMap.h).
-                auto L = std::make_unique<ObjectLinkingLayer>(ES);
-                L->addPlugin(std::make_unique<CodeMapPlugin>());
-                if (PerfMap)
-                  L->addPlugin(std::make_unique<PerfMapPlugin>());
-                return L;
-              })
-          .create();
-  if (!JIT)
-    return JIT.takeError();
-  C->JIT = std::move(*JIT);
+  C->Target.Triple = JTMB->getTargetTriple().str();
+  C->Target.CPU = JTMB->getCPU();
+  C->Target.Features = JTMB->getFeatures().getString();
+  C->TMB = std::make_unique<JITTargetMachineBuilder>(std::move(*JTMB));
   return C;
 }
 
-JITCompiler::JITCompiler(const JITOptions &Opts) : Opts(Opts) {}
+JITCompiler::JITCompiler(const JITOptions &Opts)
+    : Opts(Opts), CompileOpts(Opts) {
+  // JIT code records wasm offsets for trap backtraces (JIT/CodeMap.h).
+  CompileOpts.CodeGen.WasmOffsets = true;
+}
 JITCompiler::~JITCompiler() = default;
+
+/// The first function of \p M that does not verify, with the verifier's
+/// message, or the whole module's message when every function does.
+static std::string describeBrokenIR(const llvm::Module &M) {
+  std::string Err;
+  raw_string_ostream ES(Err);
+  for (const llvm::Function &F : M)
+    if (!F.isDeclaration() && verifyFunction(F, &ES))
+      return "in " + F.getName().str() + ": " + Err;
+  verifyModule(M, &ES);
+  return Err;
+}
 
 /// Translates \p Part of \p M and runs the pipeline unless \p Optimize is
 /// false.
@@ -167,22 +161,13 @@ buildIR(const orca::Module &M, const VMOffsets &Offsets, LLVMContext &Ctx,
                             TM.getTargetTriple(), Opts.CodeGen, Part);
   if (!IR)
     return IR.takeError();
-  std::string Err;
-  raw_string_ostream ES(Err);
-  if (verifyModule(**IR, &ES))
+  if (verifyModule(**IR))
     return makeError(ErrorKind::Invalid,
-                     "internal error: generated IR does not verify: " + Err);
+                     "internal error: generated IR does not verify: " +
+                         describeBrokenIR(**IR));
   if (Optimize)
     optimizeModule(**IR, TM, Opts.OptLevel);
   return IR;
-}
-
-static Expected<std::unique_ptr<TargetMachine>>
-createTargetMachine(const JITOptions &Opts, StringRef TargetTriple = "") {
-  auto JTMB = targetMachineBuilder(Opts, TargetTriple);
-  if (!JTMB)
-    return JTMB.takeError();
-  return JTMB->createTargetMachine();
 }
 
 /// Parts per thread: a few, so that uneven parts still keep every thread
@@ -246,19 +231,21 @@ compilePart(const orca::Module &M, const VMOffsets &Offsets,
       std::move(Obj), "wasm-part-" + std::to_string(Part.Begin) + ".o", false);
 }
 
-Expected<std::unique_ptr<CompiledCode>>
-JITCompiler::compile(const orca::Module &M, const VMOffsets &Offsets) {
-  // JIT code records wasm offsets for trap backtraces (JIT/CodeMap.h).
-  JITOptions CompileOpts = Opts;
-  CompileOpts.CodeGen.WasmOffsets = true;
+std::vector<TranslationPart> orca::planParts(const orca::Module &M,
+                                             const JITOptions &Opts) {
+  return partition(
+      M, hardware_concurrency(Opts.CompileThreads).compute_thread_count(),
+      Opts.MinPartBytes);
+}
+
+Expected<CompiledArtifact>
+JITCompiler::compile(const orca::Module &M, const VMOffsets &Offsets) const {
   ThreadPoolStrategy Strategy = hardware_concurrency(Opts.CompileThreads);
-  std::vector<TranslationPart> Parts =
-      partition(M, Strategy.compute_thread_count(), Opts.MinPartBytes);
+  std::vector<TranslationPart> Parts = planParts(M, CompileOpts);
   using PartResult = std::optional<Expected<std::unique_ptr<MemoryBuffer>>>;
   std::vector<PartResult> Objects(Parts.size());
   auto Run = [&](size_t I) {
-    Objects[I].emplace(
-        compilePart(M, Offsets, CompileOpts, *HostTMB, Parts[I]));
+    Objects[I].emplace(compilePart(M, Offsets, CompileOpts, *TMB, Parts[I]));
   };
   if (Parts.size() == 1) {
     Run(0);
@@ -282,55 +269,133 @@ JITCompiler::compile(const orca::Module &M, const VMOffsets &Offsets) {
   if (First)
     return First;
 
-  std::string DylibName;
-  {
-    std::lock_guard<std::mutex> Lock(DylibMutex);
-    DylibName = "orca.module." + std::to_string(NextDylib++);
+  CompiledArtifact A;
+  A.Key = key(M);
+  A.OrcaVersion = orcaVersion();
+  A.LLVMVersion = LLVM_VERSION_STRING;
+  A.Target = Target;
+  A.Settings = settings();
+  A.OptLevel = Opts.OptLevel;
+  for (uint32_t I = M.NumImportedFuncs; I < M.Funcs.size(); ++I)
+    A.FunctionSymbols.push_back(functionSymbol(I));
+  for (uint32_t T = 0; T < M.Types.size(); ++T) {
+    A.HostToWasmSymbols.push_back(hostToWasmSymbol(T));
+    A.WasmToHostSymbols.push_back(wasmToHostSymbol(T));
   }
-  auto JD = JIT->createJITDylib(DylibName);
-  if (!JD)
-    return JD.takeError();
-  auto Code = std::make_unique<CompiledCode>();
-  Code->JIT = JIT;
-  Code->Tracker = JD->getDefaultResourceTracker();
   for (PartResult &Obj : Objects)
-    if (Error E = JIT->addObjectFile(Code->Tracker, std::move(**Obj)))
-      return E;
+    A.Objects.push_back(std::move(**Obj));
+  return A;
+}
 
-  // One lookup for every entry point, so the module is linked once.
-  auto &ES = JIT->getExecutionSession();
-  SymbolLookupSet Names;
-  std::vector<SymbolStringPtr> Order;
-  auto Want = [&](const std::string &Name) {
-    Order.push_back(JIT->mangleAndIntern(Name));
-    Names.add(Order.back());
+ArtifactKey JITCompiler::key(const orca::Module &M) const {
+  return computeArtifactKey(CompileOpts, Target, M);
+}
+
+//===----------------------------------------------------------------------===//
+// What identifies compiled code
+//===----------------------------------------------------------------------===//
+
+std::string orca::codeSettings(const JITOptions &Opts) {
+  const CodeGenOptions &CG = Opts.CodeGen;
+  // Named one by one (a structured binding must name every member), so a
+  // new wasm feature does not compile until it is added here.
+  const auto &[SignExtension, SaturatingFloatToInt, MultiValue, BulkMemory,
+               ReferenceTypes, SIMD, Threads, Memory64, MultiMemory, TailCall,
+               ExtendedConst] = CG.Feat;
+  std::string S;
+  raw_string_ostream OS(S);
+  OS << "bounds-checks=" << (CG.ExplicitBoundsChecks ? "explicit" : "guard")
+     << ";heap-reserved-bytes=" << CG.HeapReservedBytes
+     << ";wasm-offsets=" << CG.WasmOffsets << ";features=";
+  auto Flag = [&](const char *Name, bool On) {
+    OS << (On ? '+' : '-') << Name;
   };
-  for (uint32_t I = M.NumImportedFuncs; I < M.Funcs.size(); ++I)
-    Want(functionSymbol(I));
-  for (uint32_t T = 0; T < M.Types.size(); ++T) {
-    Want(hostToWasmSymbol(T));
-    Want(wasmToHostSymbol(T));
+  Flag("sign-ext", SignExtension);
+  Flag("sat-float-to-int", SaturatingFloatToInt);
+  Flag("multi-value", MultiValue);
+  Flag("bulk-memory", BulkMemory);
+  Flag("reference-types", ReferenceTypes);
+  Flag("simd", SIMD);
+  Flag("threads", Threads);
+  Flag("memory64", Memory64);
+  Flag("multi-memory", MultiMemory);
+  Flag("tail-call", TailCall);
+  Flag("extended-const", ExtendedConst);
+  return S;
+}
+
+namespace {
+/// Hashes named, length-prefixed fields, so that no two different field
+/// lists hash the same bytes.
+class KeyHasher {
+public:
+  void add(StringRef Name, StringRef Value) {
+    word(Name.size());
+    H.update(Name);
+    word(Value.size());
+    H.update(Value);
   }
-  auto Syms = ES.lookup(makeJITDylibSearchOrder(&*JD), std::move(Names));
-  if (!Syms)
-    return Syms.takeError();
-  auto Addr = [&](size_t I) {
-    return (*Syms)[Order[I]].getAddress().toPtr<const void *>();
-  };
-  size_t K = 0;
-  for (uint32_t I = M.NumImportedFuncs; I < M.Funcs.size(); ++I)
-    Code->Functions.push_back(Addr(K++));
-  for (uint32_t T = 0; T < M.Types.size(); ++T) {
-    Code->HostToWasm.push_back(Addr(K++));
-    Code->WasmToHost.push_back(Addr(K++));
+  void add(StringRef Name, uint64_t Value) {
+    add(Name, StringRef(std::to_string(Value)));
   }
-  return Code;
+  void addBytes(StringRef Name, ArrayRef<uint8_t> Bytes) {
+    add(Name, toStringRef(Bytes));
+  }
+  ArtifactKey final() { return H.final(); }
+
+private:
+  void word(uint64_t V) {
+    uint8_t B[8];
+    for (int I = 0; I < 8; ++I)
+      B[I] = uint8_t(V >> (8 * I));
+    H.update(ArrayRef<uint8_t>(B));
+  }
+  BLAKE3 H;
+};
+} // namespace
+
+ArtifactKey orca::computeArtifactKey(const JITOptions &Opts,
+                                     const ArtifactTarget &Target,
+                                     const orca::Module &M) {
+  // Every member, by name: a structured binding must name them all, so a
+  // new option does not compile until it is given a place below (or a
+  // reason not to have one).
+  const auto &[OptLevel, CPU, CPUFeatures, TargetTriple, CompileThreads,
+               MinPartBytes, PerfMap, CodeGen] = Opts;
+  const auto &[Feat, ExplicitBoundsChecks, HeapReservedBytes, WasmOffsets] =
+      CodeGen;
+  KeyHasher H;
+  H.add("artifact-format", CompiledArtifact::FormatVersion);
+  H.add("orca", orcaVersion());
+  H.add("llvm", LLVM_VERSION_STRING);
+  // CPU, CPUFeatures and TargetTriple are requests; Target is what they
+  // resolved to (the host's name and full feature list when empty).
+  (void)CPU, (void)CPUFeatures, (void)TargetTriple;
+  H.add("triple", Target.Triple);
+  H.add("cpu", Target.CPU);
+  H.add("cpu-features", Target.Features);
+  H.add("opt-level", OptLevel);
+  // Thread count and part size matter only through the parts they make.
+  (void)CompileThreads, (void)MinPartBytes;
+  std::string Parts;
+  for (const TranslationPart &P : planParts(M, Opts))
+    Parts += std::to_string(P.Begin) + "-" + std::to_string(P.End) +
+             (P.Trampolines ? "t," : ",");
+  H.add("parts", Parts);
+  // The loader's link plugin, not the code.
+  (void)PerfMap;
+  // Bounds checks, heap reservation, wasm offsets and features.
+  (void)Feat, (void)ExplicitBoundsChecks, (void)HeapReservedBytes,
+      (void)WasmOffsets;
+  H.add("settings", codeSettings(Opts));
+  H.addBytes("module", M.Bytes);
+  return H.final();
 }
 
 Expected<std::string> JITCompiler::emitText(const orca::Module &M,
                                             const VMOffsets &Offsets,
                                             Emit What) {
-  auto TM = createTargetMachine(Opts, Opts.TargetTriple);
+  auto TM = TMB->createTargetMachine();
   if (!TM)
     return TM.takeError();
   LLVMContext Ctx;

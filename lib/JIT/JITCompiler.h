@@ -1,12 +1,16 @@
-//===- JIT/JITCompiler.h - Compile a module to native code with ORC -*- C++
-//-*-===//
+//===- JIT/JITCompiler.h - Compile a module to objects ----------*- C++ -*-===//
 //
-// Owns the ORC LLJIT (JITLink) instance of an engine and turns validated
-// modules into native code: split the functions into parts, translate,
-// optimise (at the configured level, for the host CPU) and emit each part
-// to an object file on its own thread, link the objects into a JITDylib of
-// the module's own, and look up the entry points. The code of a module
-// lives as long as its CompiledCode.
+// The compiling half of the JIT (the loading half is JIT/CodeLoader.h):
+// turns validated modules into CompiledArtifacts (JIT/Artifact.h): split
+// the functions into parts, translate, optimise (at the configured level,
+// for the configured CPU) and emit each part to a relocatable object on a
+// thread of its own, and name the entry points. It owns no JIT state, so
+// compiles never wait for one another and can target another machine
+// (precompiling for another triple).
+//
+// It also owns the identity of what it makes: computeArtifactKey(), the one
+// function that turns a module plus the whole configuration into the
+// cache key, and codeSettings(), what a loading engine must match.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,20 +19,18 @@
 
 #include "Binary/Module.h"
 #include "CodeGen/CodeGenOptions.h"
+#include "CodeGen/ModuleTranslator.h"
 #include "Environ/VMOffsets.h"
+#include "JIT/Artifact.h"
 
-#include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/Support/Error.h"
 
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
 namespace llvm::orc {
 class JITTargetMachineBuilder;
-class LLJIT;
-class ResourceTracker;
 } // namespace llvm::orc
 
 namespace orca {
@@ -37,9 +39,9 @@ struct JITOptions {
   unsigned OptLevel = 2;   ///< 0..3
   std::string CPU;         ///< empty: the host CPU
   std::string CPUFeatures; ///< empty: the host CPU's features
-  /// For emitText only (e.g. "aarch64-linux-gnu"): the target to print
-  /// code for; CPU and CPUFeatures then apply to it (empty: generic).
-  /// Empty: the host. compile() always targets the host.
+  /// The target to compile or print code for (e.g. "aarch64-linux-gnu");
+  /// CPU and CPUFeatures then apply to it (empty: generic). Empty: the
+  /// host. Only code for the host can be loaded.
   std::string TargetTriple;
   /// Threads compiling one module's parts in parallel; 0: one per
   /// hardware thread. 1 compiles the module as a single LLVM module.
@@ -48,29 +50,32 @@ struct JITOptions {
   /// module (calls across parts cannot be inlined; each part has fixed
   /// costs). Tests lower it to force splitting.
   uint64_t MinPartBytes = 16 * 1024;
-  /// Write /tmp/perf-<pid>.map for perf (JIT/PerfMap.h).
+  /// Write /tmp/perf-<pid>.map for perf (JIT/PerfMap.h). The loader's
+  /// business (a link plugin): it does not change the code.
   bool PerfMap = false;
   CodeGenOptions CodeGen;
 };
 
-/// The native code of one module. Destroying it frees the code. It keeps the
-/// engine's LLJIT alive, so code may outlive the JITCompiler that made it
-/// (a module dropped after its engine, e.g. at static destruction).
-class CompiledCode {
-public:
-  ~CompiledCode();
-  /// Entry of each defined function (index: function index minus imports).
-  std::vector<const void *> Functions;
-  /// Per type index: host-to-wasm and wasm-to-host trampolines.
-  std::vector<const void *> HostToWasm;
-  std::vector<const void *> WasmToHost;
+/// The parts \p M is compiled in under \p Opts (CompileThreads and
+/// MinPartBytes decide them): calls across parts are not inlined, so this,
+/// not the thread count itself, is what those options change in the code.
+std::vector<TranslationPart> planParts(const Module &M, const JITOptions &Opts);
 
-private:
-  friend class JITCompiler;
-  // Declared first so that it is destroyed after the tracker.
-  std::shared_ptr<llvm::orc::LLJIT> JIT;
-  llvm::IntrusiveRefCntPtr<llvm::orc::ResourceTracker> Tracker;
-};
+/// What a loading engine must match for code compiled under \p Opts to run
+/// correctly (bounds-check mode, heap reservation, wasm features, wasm
+/// offsets), as canonical "name=value;..." text.
+std::string codeSettings(const JITOptions &Opts);
+
+/// The key of the code compiled from \p M under \p Opts for \p Target:
+/// a hash of the module's bytes, Orca's and LLVM's versions, the artifact
+/// format version, the target and every option in \p Opts that changes
+/// the code. Every JITOptions (and CodeGenOptions, Features) member is
+/// named in its body, so that a new option cannot be left out silently.
+ArtifactKey computeArtifactKey(const JITOptions &Opts,
+                               const ArtifactTarget &Target, const Module &M);
+
+/// Orca's version, as recorded in artifacts.
+const char *orcaVersion();
 
 class JITCompiler {
 public:
@@ -78,8 +83,15 @@ public:
   create(const JITOptions &Opts);
   ~JITCompiler();
 
-  llvm::Expected<std::unique_ptr<CompiledCode>>
-  compile(const Module &M, const VMOffsets &Offsets);
+  /// Compiles \p M (validated) into objects. Thread-safe: compiles share
+  /// nothing but read-only options.
+  llvm::Expected<CompiledArtifact> compile(const Module &M,
+                                           const VMOffsets &Offsets) const;
+
+  /// What compile() would record for \p M, without compiling it.
+  ArtifactKey key(const Module &M) const;
+  const ArtifactTarget &target() const { return Target; }
+  std::string settings() const { return codeSettings(CompileOpts); }
 
   enum class Emit { UnoptimizedIR, OptimizedIR, Assembly };
   /// The module as text, for wasm-compile and FileCheck tests.
@@ -91,11 +103,11 @@ public:
 private:
   explicit JITCompiler(const JITOptions &Opts);
   JITOptions Opts;
-  /// Makes target machines for the host (one per compiling thread).
-  std::unique_ptr<llvm::orc::JITTargetMachineBuilder> HostTMB;
-  std::shared_ptr<llvm::orc::LLJIT> JIT;
-  std::mutex DylibMutex;
-  unsigned NextDylib = 0;
+  /// Opts as compile() uses them (wasm offsets on, for trap backtraces).
+  JITOptions CompileOpts;
+  /// Makes target machines (one per compiling thread).
+  std::unique_ptr<llvm::orc::JITTargetMachineBuilder> TMB;
+  ArtifactTarget Target;
 };
 
 } // namespace orca

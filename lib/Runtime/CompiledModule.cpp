@@ -1,6 +1,7 @@
 //===- Runtime/CompiledModule.cpp - A module ready to instantiate ---------===//
 //
-// The module's import and export lists as linkers see them.
+// The module's import and export lists as linkers see them, and the
+// module as bytes again (serialize).
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,4 +39,10 @@ CompiledModule::importType(size_t ImportIndex) const {
     break;
   }
   return T;
+}
+
+std::vector<uint8_t> CompiledModule::serialize() const {
+  llvm::SmallVector<char, 0> Bytes =
+      serializeArtifact(*I->Code->Artifact, I->M->Bytes);
+  return std::vector<uint8_t>(Bytes.begin(), Bytes.end());
 }

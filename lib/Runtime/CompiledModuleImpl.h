@@ -9,7 +9,7 @@
 #define ORCA_RUNTIME_COMPILEDMODULEIMPL_H
 
 #include "Environ/VMOffsets.h"
-#include "JIT/JITCompiler.h"
+#include "JIT/CodeLoader.h"
 #include "Runtime/Runtime.h"
 
 namespace orca {

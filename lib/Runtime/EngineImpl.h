@@ -1,13 +1,16 @@
 //===- Runtime/EngineImpl.h - What an engine owns ---------------*- C++ -*-===//
 //
-// An engine's JIT, signature registry, builtin array, epoch counter and the
-// wasm-to-host trampolines it compiled for host functions on their own.
+// An engine's compiler, code loader and code cache, signature registry,
+// builtin array, epoch counter and the wasm-to-host trampolines it
+// compiled for host functions on their own.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ORCA_RUNTIME_ENGINEIMPL_H
 #define ORCA_RUNTIME_ENGINEIMPL_H
 
+#include "JIT/CodeCache.h"
+#include "JIT/CodeLoader.h"
 #include "JIT/JITCompiler.h"
 #include "Runtime/Builtins.h"
 #include "Runtime/Memory.h"
@@ -15,16 +18,30 @@
 #include "Runtime/SignatureRegistry.h"
 
 #include <array>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
 
 namespace orca {
 
+/// The compiler options an engine configuration means; the one mapping,
+/// also used by wasm-compile so that its .cwasm files load in engines of
+/// the same configuration.
+JITOptions jitOptionsFor(const EngineConfig &C);
+
 struct Engine::Impl {
   EngineConfig Config;
-  std::unique_ptr<JITCompiler> JIT;
-  std::mutex JITLock;
+  /// Compiles and loads without a lock (JIT/JITCompiler.cpp): modules
+  /// compile in parallel on any number of threads.
+  std::unique_ptr<JITCompiler> Compiler;
+  std::unique_ptr<CodeLoader> Loader;
+  /// Null without EngineConfig::CacheDir.
+  std::unique_ptr<CodeCache> Cache;
+  struct {
+    std::atomic<uint64_t> Compiles{0}, CacheHits{0}, CacheMisses{0},
+        CacheRejected{0}, CacheStores{0}, CacheStoreErrors{0}, Deserialized{0};
+  } Stats;
   SignatureRegistry Sigs;
   /// Every vmctx's builtin_functions field points here.
   std::array<void *, NumBuiltins> Builtins{};

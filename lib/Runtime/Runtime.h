@@ -31,6 +31,10 @@
 #include <string_view>
 #include <vector>
 
+namespace llvm {
+class MemoryBuffer;
+} // namespace llvm
+
 namespace orca {
 
 class Engine;
@@ -75,6 +79,24 @@ struct EngineConfig {
   /// Maximum wasm stack use per store, in bytes (as wasmtime's default).
   /// Also clamped so that wasm never reaches the thread's own guard page.
   uint64_t MaxWasmStack = 512 * 1024;
+  /// Compiled-code cache directory (JIT/CodeCache.h); empty: no cache.
+  /// compile() then looks modules up there before compiling them, and
+  /// stores what it compiles.
+  std::string CacheDir;
+  /// Size limit of the cache directory; least recently used entries go.
+  uint64_t CacheMaxBytes = uint64_t(512) << 20;
+};
+
+/// What an engine has done, for ORCA_TIMINGS and tests.
+struct EngineStats {
+  uint64_t Compiles = 0;    ///< modules compiled with LLVM
+  uint64_t CacheHits = 0;   ///< modules loaded from the cache
+  uint64_t CacheMisses = 0; ///< lookups that found nothing usable
+  /// Cache entries that were there but rejected (corrupt, foreign).
+  uint64_t CacheRejected = 0;
+  uint64_t CacheStores = 0;      ///< entries written
+  uint64_t CacheStoreErrors = 0; ///< entries that could not be written
+  uint64_t Deserialized = 0;     ///< modules loaded from precompiled bytes
 };
 
 class Engine {
@@ -87,7 +109,16 @@ public:
   llvm::Expected<std::shared_ptr<CompiledModule>>
   compile(std::vector<uint8_t> Bytes);
 
+  /// Loads a precompiled module (CompiledModule::serialize(), wasm-compile
+  /// -o, a cache entry) without compiling anything. Loading native code is
+  /// a trust decision: the bytes are checked for corruption, not for
+  /// malice. Errors: Malformed (not an artifact, corrupt), Usage (made by
+  /// another Orca or LLVM version, for another target, CPU or settings).
+  llvm::Expected<std::shared_ptr<CompiledModule>>
+  deserialize(std::unique_ptr<llvm::MemoryBuffer> Bytes);
+
   const EngineConfig &config() const;
+  EngineStats stats() const;
 
   struct Impl;
   Impl &impl() { return *I; }
@@ -220,6 +251,10 @@ public:
     GlobalType Global;
   };
   ImportType importType(size_t ImportIndex) const;
+
+  /// The module as a precompiled artifact (JIT/Artifact.h) that
+  /// Engine::deserialize() of an engine with the same configuration loads.
+  std::vector<uint8_t> serialize() const;
 
   struct Impl;
   Impl &impl() { return *I; }

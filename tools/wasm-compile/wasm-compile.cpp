@@ -1,14 +1,17 @@
 //===- wasm-compile.cpp - Print what Orca makes of a module ---------------===//
 //
 // Compiles a module without running it and prints the LLVM IR (before or
-// after optimisation), the target assembly, or the vmctx layout. This is
-// the tool lit/FileCheck tests use to pin the shape of generated code.
+// after optimisation), the target assembly, or the vmctx layout (the tool
+// lit/FileCheck tests use to pin the shape of generated code); or, with
+// -o, writes it as a precompiled module (.cwasm, JIT/Artifact.h) that
+// `wasm-run --allow-precompiled` runs without compiling.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Binary/Validator.h"
 #include "Environ/VMOffsets.h"
 #include "JIT/JITCompiler.h"
+#include "Runtime/EngineImpl.h"
 #include "Support/Error.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -55,9 +58,56 @@ static cl::opt<bool> GuardPages(
     cl::desc("Rely on guard pages instead of explicit bounds checks"),
     cl::cat(Cat));
 
+static cl::opt<std::string> OutputFile(
+    "o",
+    cl::desc("Write a precompiled module (for wasm-run --allow-precompiled), "
+             "compiled with wasm-run's defaults unless options say otherwise"),
+    cl::value_desc("file.cwasm"), cl::cat(Cat));
+static cl::opt<std::string>
+    BoundsChecks("bounds-checks",
+                 cl::desc("With -o: guard (the default on 64-bit hosts, as "
+                          "wasm-run) or explicit"),
+                 cl::value_desc("guard|explicit"), cl::cat(Cat));
+// Tests only: record another Orca version in the -o output.
+static cl::opt<std::string> ArtifactOrcaVersion("artifact-orca-version",
+                                                cl::ReallyHidden);
+
 static int fail(const Twine &Msg) {
   WithColor::error(errs(), "wasm-compile") << Msg << '\n';
   return 1;
+}
+
+/// -o: the module compiled as wasm-run would compile it, as bytes.
+static int writePrecompiled(const orca::Module &M, const VMOffsets &Offsets) {
+  EngineConfig EC;
+  EC.OptLevel = OptLevel;
+  EC.TargetCPU = TargetCPU;
+  EC.TargetFeatures = TargetFeatures;
+  if (GuardPages)
+    EC.ExplicitBoundsChecks = false;
+  if (!BoundsChecks.empty()) {
+    if (BoundsChecks != "guard" && BoundsChecks != "explicit")
+      return fail("--bounds-checks must be 'explicit' or 'guard'");
+    EC.ExplicitBoundsChecks = BoundsChecks == "explicit";
+  }
+  JITOptions Opts = jitOptionsFor(EC);
+  Opts.TargetTriple = TargetTriple;
+  auto C = JITCompiler::create(Opts);
+  if (!C)
+    return fail(toString(C.takeError()));
+  auto A = (*C)->compile(M, Offsets);
+  if (!A)
+    return fail(toString(A.takeError()));
+  if (!ArtifactOrcaVersion.empty())
+    A->OrcaVersion = ArtifactOrcaVersion;
+  SmallVector<char, 0> Bytes = serializeArtifact(*A, M.Bytes);
+  // Written to a temporary file and renamed: a reader never sees half.
+  if (Error E = writeToOutput(OutputFile, [&](raw_ostream &OS) {
+        OS.write(Bytes.data(), Bytes.size());
+        return Error::success();
+      }))
+    return fail(OutputFile + ": " + toString(std::move(E)));
+  return 0;
 }
 
 int main(int argc, char **argv) {
@@ -83,6 +133,8 @@ int main(int argc, char **argv) {
     return fail(InputFile + ": " + errorKindName(R.Kind) + ": " + R.Message);
   }
   VMOffsets Offsets = VMOffsets::forModule(**M, sizeof(void *));
+  if (!OutputFile.empty())
+    return writePrecompiled(**M, Offsets);
   if (PrintVMOffsets)
     outs() << Offsets.describe();
   if (EmitOpt == EmitKind::None)

@@ -7,6 +7,12 @@
 // given), or calls `--invoke NAME` with ARGS parsed as the export's
 // parameter types and prints each result on its own line.
 //
+// Compiled code is cached (as `wasmtime run` does): in --cache-dir, by
+// default $XDG_CACHE_HOME/orca or ~/.cache/orca; --disable-cache or
+// -C cache=n turns it off. MODULE may be a precompiled module (wasm-compile
+// -o), which runs only with --allow-precompiled: loading native code is a
+// trust decision.
+//
 // Options come before the module; everything after it belongs to the
 // guest. Nothing but the guest's output (and --invoke's results) goes to
 // stdout. Exit status: the guest's proc_exit code, 0 when it returns, 1 on
@@ -15,6 +21,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "JIT/Artifact.h"
+#include "JIT/CodeCache.h"
 #include "Runtime/Runtime.h"
 #include "Runtime/Trap.h"
 #include "Support/Error.h"
@@ -80,6 +88,15 @@ OPTIONS:
   --timeout DURATION   (not supported yet)
   --max-memory SIZE    Limit each linear memory to SIZE bytes (suffixes
                        K, M, G: binary); growing past it fails
+  --cache-dir DIR      Compiled-code cache directory (default:
+                       $XDG_CACHE_HOME/orca, else ~/.cache/orca)
+  --disable-cache, -C cache=n
+                       Do not use the compiled-code cache
+  --cache-max-size SIZE
+                       Evict least recently used cache entries beyond SIZE
+                       (default 512MiB)
+  --allow-precompiled  Allow MODULE to be a precompiled module (native code
+                       from wasm-compile -o): only for files you trust
   --help               Print this help
   --version            Print the version
 
@@ -102,6 +119,10 @@ struct Options {
   std::vector<Preopen> Dirs;
   std::vector<std::string> Env;
   bool InheritEnv = false;
+  bool Cache = true;
+  std::string CacheDir; ///< empty: the default directory
+  std::optional<uint64_t> CacheMaxBytes;
+  bool AllowPrecompiled = false;
 };
 } // namespace
 
@@ -118,6 +139,8 @@ struct Point {
   bool Set = false;
 };
 static Point Start, Compiled, Instantiated, RunEnd;
+/// Where the code came from, as " name=value" fields (cacheFields()).
+static std::string Source;
 static double msOf(clockid_t Clk) {
   timespec T;
   clock_gettime(Clk, &T);
@@ -131,8 +154,9 @@ static void mark(Point &P) {
 static void print() {
   if (!Compiled.Set)
     return;
-  std::fprintf(stderr, "orca-timings: compile_ms=%.3f compile_cpu_ms=%.3f",
-               Compiled.WallMs - Start.WallMs, Compiled.CpuMs - Start.CpuMs);
+  std::fprintf(stderr, "orca-timings: compile_ms=%.3f compile_cpu_ms=%.3f%s",
+               Compiled.WallMs - Start.WallMs, Compiled.CpuMs - Start.CpuMs,
+               Source.c_str());
   if (Instantiated.Set) {
     if (!RunEnd.Set)
       mark(RunEnd);
@@ -306,6 +330,49 @@ static int parseArgs(int argc, char **argv, Options &O) {
       O.MaxMemoryBytes = *Bytes;
       continue;
     }
+    if (Value(A, "--cache-dir", V)) {
+      if (V.empty())
+        return fail("--cache-dir needs a directory");
+      O.CacheDir = V;
+      continue;
+    }
+    if (A == "--disable-cache") {
+      O.Cache = false;
+      continue;
+    }
+    if (A.starts_with("-C")) {
+      // wasmtime's spelling: -C cache=n, -Ccache=y; a comma-separated list.
+      if (A.size() > 2)
+        V = A.drop_front(2).str();
+      else if (I + 1 < argc)
+        V = argv[++I];
+      else
+        return fail("-C needs an option, e.g. -C cache=n");
+      for (StringRef Item : split(V, ',')) {
+        auto [Key, Val] = Item.split('=');
+        if (Key != "cache")
+          return fail("unknown -C option '" + Key + "' (supported: cache)");
+        if (Val.empty() || Val == "y" || Val == "yes" || Val == "true")
+          O.Cache = true;
+        else if (Val == "n" || Val == "no" || Val == "false")
+          O.Cache = false;
+        else
+          return fail("-C cache takes y or n, not '" + Val + "'");
+      }
+      continue;
+    }
+    if (A == "--allow-precompiled") {
+      O.AllowPrecompiled = true;
+      continue;
+    }
+    if (Value(A, "--cache-max-size", Size)) {
+      std::optional<uint64_t> Bytes = parseByteSize(Size);
+      if (!Bytes)
+        return fail("--cache-max-size takes a size such as 64MiB, not '" +
+                    Size + "'");
+      O.CacheMaxBytes = *Bytes;
+      continue;
+    }
     for (const char *Unsupported : {"--fuel", "--timeout"}) {
       if (A == Unsupported || A.starts_with(std::string(Unsupported) + "="))
         return fail(Twine(Unsupported) + " is not supported yet");
@@ -385,6 +452,33 @@ static int report(Error E) {
   return Code;
 }
 
+/// The cache settings of the engine: on unless turned off, in the default
+/// directory unless one is given. Precompiled modules are not cached.
+static void applyCacheOptions(const Options &O, bool Precompiled,
+                              EngineConfig &Config) {
+  if (!O.Cache || Precompiled)
+    return;
+  Config.CacheDir =
+      O.CacheDir.empty() ? CodeCache::defaultDirectory() : O.CacheDir;
+  if (O.CacheMaxBytes)
+    Config.CacheMaxBytes = *O.CacheMaxBytes;
+}
+
+/// ORCA_TIMINGS fields saying where the code came from (numbers only, as
+/// bench/run.py parses every field as one): cache_hit and cache_stored
+/// when the cache is on, precompiled=1 for a .cwasm.
+static std::string codeSourceFields(const EngineStats &S, bool Precompiled,
+                                    const EngineConfig &Config) {
+  if (Precompiled)
+    return " precompiled=1";
+  if (Config.CacheDir.empty())
+    return "";
+  return " cache_hit=" + std::to_string(S.CacheHits) +
+         " cache_miss=" + std::to_string(S.CacheMisses) +
+         " cache_rejected=" + std::to_string(S.CacheRejected) +
+         " cache_stored=" + std::to_string(S.CacheStores);
+}
+
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   // A guest writing to a closed pipe gets EPIPE from fd_write, as on any
@@ -397,11 +491,18 @@ int main(int argc, char **argv) {
   if (const char *T = std::getenv("ORCA_TIMINGS"); T && *T && *T != '0')
     std::atexit(timings::print);
 
+  // Read, not mapped: a file truncated under a mapping would crash us.
   auto Buf = MemoryBuffer::getFile(O.ModulePath, /*IsText=*/false,
-                                   /*RequiresNullTerminator=*/false);
+                                   /*RequiresNullTerminator=*/false,
+                                   /*IsVolatile=*/true);
   if (!Buf)
     return fail(O.ModulePath + ": " + Buf.getError().message());
-  std::vector<uint8_t> Bytes((*Buf)->getBufferStart(), (*Buf)->getBufferEnd());
+  bool Precompiled =
+      looksLikeArtifact(arrayRefFromStringRef((*Buf)->getBuffer()));
+  if (Precompiled && !O.AllowPrecompiled)
+    return fail(O.ModulePath +
+                ": is a precompiled module (native code); running it needs "
+                "--allow-precompiled, and only for files you trust");
 
   timings::mark(timings::Start);
   EngineConfig Config;
@@ -416,13 +517,17 @@ int main(int argc, char **argv) {
     Config.MaxMemoryBytes = *O.MaxMemoryBytes;
   if (O.MaxWasmStack)
     Config.MaxWasmStack = *O.MaxWasmStack;
+  applyCacheOptions(O, Precompiled, Config);
   auto E = Engine::create(Config);
   if (!E)
     return report(E.takeError());
-  auto M = (*E)->compile(std::move(Bytes));
+  auto M = Precompiled ? (*E)->deserialize(std::move(*Buf))
+                       : (*E)->compile(std::vector<uint8_t>(
+                             (*Buf)->getBufferStart(), (*Buf)->getBufferEnd()));
   if (!M)
     return report(M.takeError());
   timings::mark(timings::Compiled);
+  timings::Source = codeSourceFields((*E)->stats(), Precompiled, Config);
 
   WasiConfig WC;
   WC.Args.push_back(O.ModulePath);
