@@ -9,8 +9,10 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/PatternMatch.h"
 
 using namespace llvm;
+using namespace llvm::PatternMatch;
 
 namespace orca {
 
@@ -32,14 +34,20 @@ void markGuardedStore(IRBuilderBase &B, StoreInst &S) {
 }
 
 std::optional<AccessMarker> asAccessMarker(Instruction &I) {
+  // By shape, not by the metadata: LLVM drops unknown metadata when it
+  // merges two markers (sinking common code into a join block). Orca is
+  // the only producer of assumes with these bundles: LLVM creates assume
+  // bundles only when knowledge retention is on, which Orca never turns on.
   auto *A = dyn_cast<AssumeInst>(&I);
-  if (!A || !A->getMetadata(GuardedMetadataKind))
+  if (!A || !match(A->getArgOperand(0), m_One()))
     return std::nullopt;
   unsigned N = A->getNumOperandBundles();
   if (N < 1 || N > 2)
     return std::nullopt;
   OperandBundleUse P = A->getOperandBundleAt(0);
-  if (P.Inputs.size() != 2)
+  auto *One =
+      P.Inputs.size() == 2 ? dyn_cast<ConstantInt>(P.Inputs[1]) : nullptr;
+  if (!One || !One->isOne() || !P.Inputs[0]->getType()->isPointerTy())
     return std::nullopt;
   Value *Loaded = nullptr;
   if (N == 2) {

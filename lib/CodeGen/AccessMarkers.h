@@ -6,11 +6,13 @@
 // Transforms/GuardedAccesses.h, which keep the access through the
 // optimiser and finally remove it (the why is there).
 //
-// A marker is `llvm.assume(i1 true)` with `!orca.guarded` metadata and the
-// bundles ["align"(ptr P, i64 1)] after a store to P, or
-// ["align"(ptr P, i64 1), "noundef"(T V)] after a load of V from P. LLVM
-// may replace a bundle operand by poison (a dropped use); the marker is
-// still recognised, with that operand poison.
+// A marker is `llvm.assume(i1 true)` with the bundles
+// ["align"(ptr P, i64 1)] after a store to P, or
+// ["align"(ptr P, i64 1), "noundef"(T V)] after a load of V from P (and
+// `!orca.guarded` metadata, for readers of the IR). It is recognised by
+// its shape: LLVM may drop the metadata when it merges markers, or replace
+// a bundle operand by poison (a dropped use); the marker is still one,
+// with that operand poison.
 //
 //===----------------------------------------------------------------------===//
 

@@ -65,5 +65,14 @@ define <4 x i32> @lanes(ptr %p) {
   ret <4 x i32> %w
 }
 
+; Merged markers lose their metadata (SimplifyCFG sinking common code into
+; a join block): still markers.
+; CHECK-LABEL: define void @merged(
+; CHECK-NEXT: ret void
+define void @merged(ptr %p) {
+  call void @llvm.assume(i1 true) [ "align"(ptr %p, i64 1) ]
+  ret void
+}
+
 ; CHECK-NOT: call void @llvm.assume
 !0 = !{}
