@@ -10,13 +10,17 @@
 #include "Transforms/GuardedAccesses.h"
 #include "CodeGen/AccessMarkers.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Analysis/DemandedBits.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 
@@ -128,15 +132,16 @@ static LoadInst *producingLoad(Value *V) {
   }
 }
 
-bool ResolveGuardedAccessesPass::resolve(Function &F) {
+/// Removes the markers of \p F (see the header); the checking loads are
+/// left volatile, and listed in \p Checks, so that what cleans up after
+/// the markers cannot delete, move or narrow them.
+static bool resolveMarkers(Function &F, SmallVectorImpl<LoadInst *> &Checks) {
   SmallVector<AccessMarker, 32> Ms = markersOf(F);
   bool Changed = removeTrapPoints(F);
   if (Ms.empty())
     return Changed;
   const DataLayout &DL = F.getDataLayout();
-  MDNode *Empty = MDNode::get(F.getContext(), {});
   SmallVector<WeakTrackingVH, 64> MaybeDead;
-  SmallVector<LoadInst *, 32> Checks;
   for (const AccessMarker &M : Ms) {
     if (M.Loaded) {
       if (LoadInst *L = producingLoad(M.Loaded)) {
@@ -156,26 +161,35 @@ bool ResolveGuardedAccessesPass::resolve(Function &F) {
     M.Assume->eraseFromParent();
   }
   // Clean up what only the markers used (lane extracts, addresses), but
-  // not the checking loads: volatile, they are not dead. One that is still
-  // used stays plain until KeepGuardedLoadsPass, so that the widening
-  // pass, which runs in between, may still pair it.
+  // not the checking loads: volatile, they are not dead.
   for (LoadInst *L : Checks)
     L->setVolatile(true);
   RecursivelyDeleteTriviallyDeadInstructionsPermissive(MaybeDead);
+  return true;
+}
+
+PreservedAnalyses
+ResolveGuardedAccessesPass::run(Function &F, FunctionAnalysisManager &FAM) {
+  SmallVector<LoadInst *, 32> Checks;
+  if (!resolveMarkers(F, Checks))
+    return PreservedAnalyses::all();
+  PreservedAnalyses PA;
+  PA.preserveSet<CFGAnalyses>();
+  if (Cleanup && !Checks.empty()) {
+    // The loop vectoriser replicated markers per lane and so computed every
+    // lane's address (a vector GEP, then one extract per lane); with the
+    // markers gone, only lane 0 is used. InstCombine scalarises that again.
+    FAM.invalidate(F, PA);
+    PA.intersect(InstCombinePass().run(F, FAM));
+  }
+  // One that is still used stays plain until KeepGuardedLoadsPass, so that
+  // the widening pass, which runs in between, may still pair it.
+  MDNode *Empty = MDNode::get(F.getContext(), {});
   for (LoadInst *L : Checks) {
     L->setMetadata(GuardedMetadataKind, Empty);
     if (!L->use_empty())
       L->setVolatile(false);
   }
-  return true;
-}
-
-PreservedAnalyses ResolveGuardedAccessesPass::run(Function &F,
-                                                  FunctionAnalysisManager &) {
-  if (!resolve(F))
-    return PreservedAnalyses::all();
-  PreservedAnalyses PA;
-  PA.preserveSet<CFGAnalyses>();
   return PA;
 }
 
@@ -229,16 +243,93 @@ static void selectToBranch(SelectInst *S) {
   S->eraseFromParent();
 }
 
+/// Whether \p L has a use in its own block (a phi's counts in the block its
+/// value comes from), so that no successor can take the load.
+static bool usedInItsBlock(const LoadInst &L) {
+  const BasicBlock *BB = L.getParent();
+  return any_of(L.uses(), [&](const Use &U) {
+    if (auto *P = dyn_cast<PHINode>(U.getUser()))
+      return P->getIncomingBlock(U) == BB;
+    return cast<Instruction>(U.getUser())->getParent() == BB;
+  });
+}
+
+/// Whether every lane of vector \p L reaches something that needs the whole
+/// vector (a store, a call, a return, a phi, a reduction) through
+/// lane-wise operations only: the code generator then has no lane it could
+/// leave unloaded. An extract or shuffle anywhere on the way, or anything
+/// unknown, says no.
+static bool allLanesKept(const LoadInst &L) {
+  SmallVector<const Value *, 16> Work{&L};
+  SmallPtrSet<const Value *, 16> Seen{&L};
+  while (!Work.empty()) {
+    const Value *V = Work.pop_back_val();
+    for (const User *U : V->users()) {
+      if (isa<StoreInst>(U) || isa<ReturnInst>(U) || isa<PHINode>(U))
+        continue;
+      if (auto *II = dyn_cast<IntrinsicInst>(U)) {
+        if (II->getType()->isVectorTy() || !isa<FixedVectorType>(V->getType()))
+          ; // lane-wise intrinsics (fma, min, ...) are followed below
+        else if (StringRef(II->getCalledFunction()->getName())
+                     .starts_with("llvm.vector.reduce."))
+          continue;
+        else
+          return false;
+      } else if (isa<CallBase>(U)) {
+        continue;
+      } else if (!isa<BinaryOperator>(U) && !isa<UnaryOperator>(U) &&
+                 !isa<CastInst>(U) && !isa<CmpInst>(U) && !isa<SelectInst>(U) &&
+                 !isa<FreezeInst>(U)) {
+        return false; // extractelement, shufflevector, insertelement, ...
+      }
+      if (!U->getType()->isVectorTy())
+        return false;
+      if (Seen.size() > 64)
+        return false;
+      if (Seen.insert(U).second)
+        Work.push_back(U);
+    }
+  }
+  return true;
+}
+
+/// Whether the code generator could drop \p L, load fewer bytes than it
+/// does, or move it into a successor block: DAG combines narrow a load to
+/// the bits its users demand and split vector lanes apart, and MachineSink
+/// moves a load into the one successor that uses it. An integer load all
+/// of whose bits are demanded, or a floating-point load used as such, with
+/// a use in its own block, stays as it is without help; the rest become
+/// volatile.
+static bool mayLoseBytes(LoadInst &L, DemandedBits &DB) {
+  if (L.use_empty() || !usedInItsBlock(L))
+    return true;
+  Type *T = L.getType();
+  if (T->isIntegerTy())
+    return !DB.getDemandedBits(&L).isAllOnes();
+  if (T->isFloatingPointTy())
+    return any_of(L.users(), [](const User *U) { return isa<BitCastInst>(U); });
+  if (T->isVectorTy())
+    return !allLanesKept(L);
+  return true;
+}
+
 PreservedAnalyses KeepGuardedLoadsPass::run(Function &F,
-                                            FunctionAnalysisManager &) {
+                                            FunctionAnalysisManager &FAM) {
   SmallVector<LoadInst *, 32> Checks;
   for (Instruction &I : instructions(F))
     if (auto *L = dyn_cast<LoadInst>(&I))
       if (L->getMetadata(GuardedMetadataKind) && !L->isVolatile())
         Checks.push_back(L);
   bool CFGChanged = false;
-  for (LoadInst *L : Checks) {
-    L->setVolatile(true);
+  DemandedBits *DB = Checks.empty() || !WhereNeeded
+                         ? nullptr
+                         : &FAM.getResult<DemandedBitsAnalysis>(F);
+  // Decide before changing anything: DemandedBits is computed once.
+  SmallVector<bool, 32> Volatile;
+  for (LoadInst *L : Checks)
+    Volatile.push_back(!DB || mayLoseBytes(*L, *DB));
+  for (auto [L, V] : llvm::zip(Checks, Volatile)) {
+    L->setVolatile(V);
     // x86 folds a load into the cmov a select or min/max becomes, and its
     // cmov conversion then turns a cmov from memory into a branch around
     // the load: the access would happen on one path only. A select that is
@@ -249,6 +340,8 @@ PreservedAnalyses KeepGuardedLoadsPass::run(Function &F,
       continue;
     if (SelectInst *S = onlySelectOf(L)) {
       selectToBranch(S);
+      L->setVolatile(true); // its one use is now in the successors
+
       CFGChanged = true;
       continue;
     }

@@ -33,13 +33,14 @@
 //    the function simplification pipeline, before they could cost
 //    anything (the vectoriser runs later).
 // 3. ResolveGuardedAccessesPass, after every LLVM pass, removes the
-//    markers. A load that still produces a marked value becomes volatile
-//    (KeepGuardedLoadsPass, the last IR pass), so the code generator keeps
-//    it whole and in place (x86 still folds it into its user, but not into
-//    a cmov: those may become branches around the load); a marker
-//    whose value was dropped gets a volatile one-byte probe of the
-//    access's last byte (out of bounds is a suffix of the address space,
-//    so that byte decides the trap).
+//    markers; a marker whose value was dropped gets a volatile one-byte
+//    probe of the access's last byte (out of bounds is a suffix of the
+//    address space, so that byte decides the trap). A load that still
+//    produces a marked value is a check, and KeepGuardedLoadsPass (the last
+//    IR pass) makes sure the code generator keeps it whole and in place:
+//    volatile unless all its bits are demanded (the code generator narrows
+//    loads to the demanded bits and splits vector lanes apart), and out of
+//    any cmov (x86 turns a cmov from memory into a branch around the load).
 //
 // Limits (docs/traps.md): a vectorised loop performs the loads of several
 // iterations before their stores, so when one faults, stores of earlier
@@ -81,10 +82,16 @@ public:
 class ResolveGuardedAccessesPass
     : public llvm::PassInfoMixin<ResolveGuardedAccessesPass> {
 public:
+  /// \p Cleanup: run InstCombine over what the markers leave behind (the
+  /// per-lane addresses the vectoriser computed for them), with the
+  /// checking loads protected meanwhile; for the optimising levels.
+  explicit ResolveGuardedAccessesPass(bool Cleanup = false)
+      : Cleanup(Cleanup) {}
   llvm::PreservedAnalyses run(llvm::Function &F,
                               llvm::FunctionAnalysisManager &);
-  /// The same, outside a pass manager; returns whether anything changed.
-  static bool resolve(llvm::Function &F);
+
+private:
+  bool Cleanup;
 };
 
 /// Orca passes between the two that replace a checking load by a wider
@@ -92,11 +99,20 @@ public:
 void keepGuardedLoad(llvm::LoadInst &Wide, const llvm::LoadInst &Lo,
                      const llvm::LoadInst &Hi);
 
-/// Makes the checking loads volatile. The last IR pass.
+/// Makes the checking loads volatile. The last IR pass. \p WhereNeeded
+/// (the optimising levels, where InstCombine has just run, so that the
+/// code generator cannot prove more of a load unused than DemandedBits
+/// does): only those the code generator could otherwise narrow, drop or
+/// sink (see GuardedAccesses.cpp).
 class KeepGuardedLoadsPass : public llvm::PassInfoMixin<KeepGuardedLoadsPass> {
 public:
+  explicit KeepGuardedLoadsPass(bool WhereNeeded = false)
+      : WhereNeeded(WhereNeeded) {}
   llvm::PreservedAnalyses run(llvm::Function &F,
                               llvm::FunctionAnalysisManager &);
+
+private:
+  bool WhereNeeded;
 };
 
 } // namespace orca

@@ -30,13 +30,15 @@
 
 using namespace llvm;
 
-/// What must run after everything else, at every level; \p Widen adds
-/// the 128-to-256-bit widening, which must run between the two.
-static void addEpiloguePasses(FunctionPassManager &FPM, bool Widen) {
-  FPM.addPass(orca::ResolveGuardedAccessesPass());
-  if (Widen)
+/// What must run after everything else, at every level. \p Optimising
+/// (-O2, -O3) adds the clean-up after the markers and the 128-to-256-bit
+/// widening, which must run between the two guarded-access passes, and
+/// makes volatile only the checking loads that need it.
+static void addEpiloguePasses(FunctionPassManager &FPM, bool Optimising) {
+  FPM.addPass(orca::ResolveGuardedAccessesPass(/*Cleanup=*/Optimising));
+  if (Optimising)
     FPM.addPass(orca::WidenVectorLoopsPass());
-  FPM.addPass(orca::KeepGuardedLoadsPass());
+  FPM.addPass(orca::KeepGuardedLoadsPass(/*WhereNeeded=*/Optimising));
 }
 
 /// LLVM options that have no per-pipeline switch, set once per process
@@ -85,6 +87,8 @@ void orca::registerOrcaPasses(PassBuilder &PB) {
           FPM.addPass(orca::ResolveGuardedAccessesPass());
         else if (Name == "orca-keep-guarded-loads")
           FPM.addPass(orca::KeepGuardedLoadsPass());
+        else if (Name == "orca-keep-guarded-loads-where-needed")
+          FPM.addPass(orca::KeepGuardedLoadsPass(/*WhereNeeded=*/true));
         else if (Name == "orca-widen-vector-loops")
           FPM.addPass(orca::WidenVectorLoopsPass());
         else
@@ -115,7 +119,7 @@ void orca::optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
       FPM.addPass(InstCombinePass());
       FPM.addPass(SimplifyCFGPass());
     }
-    addEpiloguePasses(FPM, /*Widen=*/false);
+    addEpiloguePasses(FPM, /*Optimising=*/false);
     MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
   } else {
     PB.registerPipelineStartEPCallback(
@@ -143,7 +147,7 @@ void orca::optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
     PB.registerOptimizerLastEPCallback(
         [](ModulePassManager &MPM, OptimizationLevel) {
           FunctionPassManager FPM;
-          addEpiloguePasses(FPM, /*Widen=*/true);
+          addEpiloguePasses(FPM, /*Optimising=*/true);
           MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
         });
     MPM = PB.buildPerModuleDefaultPipeline(

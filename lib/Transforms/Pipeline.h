@@ -24,7 +24,7 @@ void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
 
 /// Makes Orca's function passes known to \p PB's pipeline parser by name
 /// (orca-insert-trap-points, orca-remove-trap-points,
-/// orca-resolve-guarded-accesses, orca-keep-guarded-loads,
+/// orca-resolve-guarded-accesses, orca-keep-guarded-loads[-where-needed],
 /// orca-widen-vector-loops), for orca-opt and tests.
 void registerOrcaPasses(llvm::PassBuilder &PB);
 

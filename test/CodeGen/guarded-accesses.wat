@@ -1,7 +1,8 @@
 ;; Guard-page mode: a heap access is its own bounds check, so the final IR
 ;; performs every access whole (a volatile load, which LLVM's code
-;; generator neither deletes nor narrows) and keeps the stores before it,
-;; while the optimiser could still CSE, hoist and vectorise the loads
+;; generator neither deletes, narrows nor moves, where the code generator
+;; could otherwise do so; at -O0/-O1 every one) and keeps the stores before
+;; it, while the optimiser could still CSE, hoist and vectorise the loads
 ;; (Transforms/GuardedAccesses.h). No marker or trap point is left for the
 ;; code generator. Explicit-check mode needs none of it.
 ;; RUN: %wat2wasm %s -o %t.wasm
@@ -34,7 +35,7 @@
 ;; CHECK: store i32 2, ptr
 ;; CHECK: store i32 3, ptr
 ;; CHECK-LABEL: define {{.*}} @wasm_func_5(
-;; VEC: load volatile <{{[0-9]+}} x i32>
+;; VEC: load <{{[0-9]+}} x i32>, {{.*}}!orca.guarded
 ;; O0: load volatile i32
 ;; CHECK-NOT: call void @llvm.assume
 ;; CHECK-NOT: call void @orca.trap_point

@@ -18,9 +18,9 @@
 ;; CHECK:       shufflevector <2 x double> {{.*}} <4 x i32> <i32 0, i32 1, i32 2, i32 3>
 ;; CHECK-NOT:   shufflevector
 ;; CHECK:       loop:
-;; CHECK:       load volatile <4 x {{double|i64}}>
+;; CHECK:       load {{(volatile )?}}<4 x {{double|i64}}>
 ;; CHECK:       fmul <4 x double>
-;; CHECK:       load volatile <4 x {{double|i64}}>
+;; CHECK:       load {{(volatile )?}}<4 x {{double|i64}}>
 ;; CHECK:       fadd <4 x double>
 ;; CHECK:       store <4 x double>
 ;; CHECK-NOT:   store <2 x double>
