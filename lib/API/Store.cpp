@@ -27,7 +27,10 @@
 
 #include "API/Internal.h"
 
+#include "Text/Wat.h"
+
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -85,12 +88,32 @@ const Config &Engine::config() const {
   return State ? State->Cfg : Defaults;
 }
 
+/// The binary module \p Bytes are, or encode as text (`.wat`): anything
+/// without the binary magic is parsed as text, as wasmtime's Module::new
+/// does. Text errors read "<Name>:line:col: message".
+static llvm::Expected<std::vector<uint8_t>>
+binaryOrText(std::span<const uint8_t> Bytes, llvm::StringRef Name) {
+  llvm::ArrayRef<uint8_t> B(Bytes.data(), Bytes.size());
+  // Empty bytes and bytes starting with NUL (a damaged binary) go to the
+  // decoder, for its errors.
+  if (isWasmBinary(B) || B.empty() || B[0] == 0)
+    return std::vector<uint8_t>(Bytes.begin(), Bytes.end());
+  auto Text = parseWat(llvm::toStringRef(B), Name);
+  if (!Text) // the message keeps the position ("file:line:col: ...")
+    return makeError(rt::ErrorKind::Malformed,
+                     llvm::toString(Text.takeError()));
+  return Text;
+}
+
 Result<Module> Module::compile(const Engine &E,
                                std::span<const uint8_t> Bytes) {
   EngineState *ES = Access::state(E);
   if (!ES)
     return Error(ErrorKind::Usage, "empty engine");
-  auto CM = ES->RT->compile(std::vector<uint8_t>(Bytes.begin(), Bytes.end()));
+  auto Binary = binaryOrText(Bytes, "<wat>");
+  if (!Binary)
+    return fromRT(Binary.takeError(), nullptr);
+  auto CM = ES->RT->compile(std::move(*Binary));
   if (!CM)
     return fromRT(CM.takeError(), nullptr);
   Module M;
@@ -127,17 +150,24 @@ Result<Module> Module::fromFile(const Engine &E, const std::string &Path) {
     return Error(ErrorKind::Io,
                  "cannot read '" + Path + "': " + Buf.getError().message());
   llvm::StringRef Data = (*Buf)->getBuffer();
-  return compile(
-      E, std::span<const uint8_t>(
-             reinterpret_cast<const uint8_t *>(Data.data()), Data.size()));
+  // Text is parsed here so that its errors name the file.
+  auto Binary = binaryOrText(
+      std::span<const uint8_t>(reinterpret_cast<const uint8_t *>(Data.data()),
+                               Data.size()),
+      Path);
+  if (!Binary)
+    return fromRT(Binary.takeError(), nullptr);
+  return compile(E, *Binary);
 }
 
 Result<void> Module::validate(const Engine &E, std::span<const uint8_t> Bytes) {
   EngineState *ES = Access::state(E);
   if (!ES)
     return Error(ErrorKind::Usage, "empty engine");
-  auto M = decodeAndValidate(std::vector<uint8_t>(Bytes.begin(), Bytes.end()),
-                             toRT(ES->Cfg.Feat));
+  auto Binary = binaryOrText(Bytes, "<wat>");
+  if (!Binary)
+    return fromRT(Binary.takeError(), nullptr);
+  auto M = decodeAndValidate(std::move(*Binary), toRT(ES->Cfg.Feat));
   if (!M)
     return fromRT(M.takeError(), nullptr);
   return {};

@@ -189,7 +189,8 @@ llvm::Expected<std::vector<Token>> Lexer::run() {
       continue;
     }
     if (C == ';' && P + 1 < N && S[P + 1] == ';') {
-      while (P < N && S[P] != '\n')
+      // A line comment ends at a newline: \n, \r or \r\n.
+      while (P < N && S[P] != '\n' && S[P] != '\r')
         ++P;
       continue;
     }

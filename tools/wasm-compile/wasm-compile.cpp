@@ -13,7 +13,9 @@
 #include "JIT/JITCompiler.h"
 #include "Runtime/EngineImpl.h"
 #include "Support/Error.h"
+#include "Text/Wat.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -24,7 +26,8 @@ using namespace llvm;
 using namespace orca;
 
 static cl::OptionCategory Cat("wasm-compile options");
-static cl::opt<std::string> InputFile(cl::Positional, cl::desc("<module.wasm>"),
+static cl::opt<std::string> InputFile(cl::Positional,
+                                      cl::desc("<module.wasm or .wat>"),
                                       cl::Required, cl::cat(Cat));
 enum class EmitKind { None, LLVM, LLVMOpt, Asm };
 static cl::opt<EmitKind>
@@ -120,7 +123,20 @@ int main(int argc, char **argv) {
   auto Buf = MemoryBuffer::getFileOrSTDIN(InputFile, /*IsText=*/false);
   if (!Buf)
     return fail(InputFile + ": " + Buf.getError().message());
-  std::vector<uint8_t> Bytes((*Buf)->getBufferStart(), (*Buf)->getBufferEnd());
+  // Anything without the binary magic is a text module (.wat).
+  std::vector<uint8_t> Bytes;
+  ArrayRef<uint8_t> Data = arrayRefFromStringRef((*Buf)->getBuffer());
+  // Empty input and input starting with NUL (a damaged binary) go to the
+  // decoder, for its errors.
+  if (isWasmBinary(Data) || Data.empty() || Data[0] == 0) {
+    Bytes.assign(Data.begin(), Data.end());
+  } else {
+    auto B = parseWat((*Buf)->getBuffer(),
+                      InputFile == "-" ? "<stdin>" : InputFile.getValue());
+    if (!B)
+      return fail(toString(B.takeError()));
+    Bytes = std::move(*B);
+  }
   JITOptions Opts;
   Opts.OptLevel = OptLevel;
   Opts.CPU = TargetCPU;

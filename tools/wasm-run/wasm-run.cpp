@@ -26,6 +26,7 @@
 #include "Runtime/Runtime.h"
 #include "Runtime/Trap.h"
 #include "Support/Error.h"
+#include "Text/Wat.h"
 #include "ValueText.h"
 #include "WASI/WasiContext.h"
 #include "WASI/WasiLink.h"
@@ -416,6 +417,18 @@ static std::vector<std::string> guestEnv(const Options &O) {
 /// Reports an error from the runtime. A stop by proc_exit (a HostError
 /// trap whose cause is WasiExit) exits quietly with the guest's code; traps
 /// exit like wasmtime's.
+/// The binary module a file holds: its bytes, or, without the binary magic,
+/// the encoding of its text (.wat). Text errors read "file:line:col: ...".
+static Expected<std::vector<uint8_t>> moduleBytes(StringRef Data,
+                                                  StringRef Name) {
+  ArrayRef<uint8_t> B = arrayRefFromStringRef(Data);
+  // Empty files and files starting with NUL (a damaged binary) go to the
+  // decoder, for its errors.
+  if (isWasmBinary(B) || B.empty() || B[0] == 0)
+    return std::vector<uint8_t>(B.begin(), B.end());
+  return parseWat(Data, Name);
+}
+
 static int report(Error E) {
   int Code = ExitError;
   handleAllErrors(
@@ -521,9 +534,15 @@ int main(int argc, char **argv) {
   auto E = Engine::create(Config);
   if (!E)
     return report(E.takeError());
+  std::vector<uint8_t> Bytes;
+  if (!Precompiled) {
+    auto B = moduleBytes((*Buf)->getBuffer(), O.ModulePath);
+    if (!B)
+      return fail(toString(B.takeError()));
+    Bytes = std::move(*B);
+  }
   auto M = Precompiled ? (*E)->deserialize(std::move(*Buf))
-                       : (*E)->compile(std::vector<uint8_t>(
-                             (*Buf)->getBufferStart(), (*Buf)->getBufferEnd()));
+                       : (*E)->compile(std::move(Bytes));
   if (!M)
     return report(M.takeError());
   timings::mark(timings::Compiled);

@@ -7,7 +7,10 @@
 
 #include "ScriptConversion.h"
 
+#include "ValueParsing.h"
+
 #include "Support/Error.h"
+#include "Text/Wat.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -122,4 +125,147 @@ ConvertedScript::convert(StringRef Wast2Json, StringRef WastPath,
     return usage("wast2json output is not a JSON object");
   CS.Script = std::move(*V);
   return CS;
+}
+
+static std::string stripDollar(StringRef Name) {
+  Name.consume_front("$");
+  return Name.str();
+}
+
+/// Reads the module file \p File of \p Dir into \p M: a .wasm as it is, a
+/// text module through the parser (its error kept, as the .wast parser
+/// does).
+static llvm::Error readModule(StringRef Dir, StringRef File, bool IsText,
+                              const WatOptions &Opts, ScriptModule &M) {
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, File);
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return usage("cannot read " + Path + ": " + Buf.getError().message());
+  StringRef Data = (*Buf)->getBuffer();
+  if (!IsText) {
+    M.K = ScriptModule::Binary;
+    M.Bytes.assign(Data.begin(), Data.end());
+    return llvm::Error::success();
+  }
+  M.K = ScriptModule::Quote;
+  M.Source = Data.str();
+  auto Bytes = parseWat(Data, File, Opts);
+  if (!Bytes)
+    M.Error = llvm::toString(Bytes.takeError());
+  else
+    M.Bytes = std::move(*Bytes);
+  return llvm::Error::success();
+}
+
+static llvm::Error readAction(const llvm::json::Object *A, ScriptAction &Out) {
+  if (!A)
+    return usage("no action");
+  StringRef Type = A->getString("type").value_or("");
+  if (Type != "invoke" && Type != "get")
+    return usage("unknown action type \"" + Type + "\"");
+  Out.K = Type == "invoke" ? ScriptAction::Invoke : ScriptAction::Get;
+  Out.ModuleId = stripDollar(A->getString("module").value_or(""));
+  std::optional<StringRef> Field = A->getString("field");
+  if (!Field)
+    return usage("action without a field");
+  Out.Name = Field->str();
+  if (const llvm::json::Array *Args = A->getArray("args"))
+    for (const llvm::json::Value &V : *Args) {
+      auto SV = parseJsonValue(V);
+      if (!SV)
+        return usage("bad arguments: " + llvm::toString(SV.takeError()));
+      Out.Args.push_back(std::move(*SV));
+    }
+  return llvm::Error::success();
+}
+
+llvm::Expected<Script> spectest::scriptFromJson(const llvm::json::Object &Json,
+                                                StringRef Dir,
+                                                StringRef FileName,
+                                                const WatOptions &Opts) {
+  Script S;
+  S.FileName = FileName.str();
+  const llvm::json::Array *Commands = Json.getArray("commands");
+  if (!Commands)
+    return usage("no \"commands\" array in the JSON script");
+  for (const llvm::json::Value &CV : *Commands) {
+    const llvm::json::Object *J = CV.getAsObject();
+    if (!J)
+      return usage("command is not a JSON object");
+    Command C;
+    C.Line = uint32_t(J->getInteger("line").value_or(0));
+    StringRef Type = J->getString("type").value_or("");
+    auto Where = [&](const llvm::Twine &Msg) {
+      return usage(FileName + ":" + llvm::Twine(C.Line) + ": " + Msg);
+    };
+    C.Text = J->getString("text").value_or("").str();
+    bool HasModule = false;
+    if (Type == "module") {
+      C.K = CommandKind::Module;
+      HasModule = true;
+    } else if (Type == "register") {
+      C.K = CommandKind::Register;
+      C.Text = J->getString("as").value_or("").str();
+      C.ModuleId = stripDollar(J->getString("name").value_or(""));
+    } else if (Type == "action" || Type == "assert_return" ||
+               Type == "assert_trap" || Type == "assert_exhaustion" ||
+               Type == "assert_exception") {
+      C.K = Type == "action"              ? CommandKind::Action
+            : Type == "assert_return"     ? CommandKind::AssertReturn
+            : Type == "assert_trap"       ? CommandKind::AssertTrap
+            : Type == "assert_exhaustion" ? CommandKind::AssertExhaustion
+                                          : CommandKind::AssertException;
+      if (llvm::Error E = readAction(J->getObject("action"), C.Action))
+        return Where(llvm::toString(std::move(E)));
+    } else if (Type == "assert_invalid" || Type == "assert_malformed" ||
+               Type == "assert_unlinkable" || Type == "assert_uninstantiable") {
+      C.K = Type == "assert_invalid"      ? CommandKind::AssertInvalid
+            : Type == "assert_malformed"  ? CommandKind::AssertMalformed
+            : Type == "assert_unlinkable" ? CommandKind::AssertUnlinkable
+                                          : CommandKind::AssertUninstantiable;
+      HasModule = true;
+    } else {
+      return Where("unknown command type \"" + Type + "\"");
+    }
+    if (HasModule) {
+      std::optional<StringRef> File = J->getString("filename");
+      if (!File)
+        return Where("no filename");
+      C.Module.Id = stripDollar(J->getString("name").value_or(""));
+      C.Module.Line = C.Line;
+      if (llvm::Error E =
+              readModule(Dir, *File, J->getString("module_type") == "text",
+                         Opts, C.Module))
+        return Where(llvm::toString(std::move(E)));
+    }
+    if (C.K == CommandKind::AssertReturn) {
+      // wast2json 1.0.32 writes a top-level "either" array (the script's
+      // only result); later versions an "expected" element
+      // {"type": "either", "values": [...]} per position.
+      if (const llvm::json::Array *EA = J->getArray("expected"))
+        for (const llvm::json::Value &EV : *EA) {
+          auto P = parseJsonPattern(EV);
+          if (!P)
+            return Where("bad expected value: " +
+                         llvm::toString(P.takeError()));
+          C.Results.push_back(std::move(*P));
+        }
+      if (const llvm::json::Array *Either = J->getArray("either")) {
+        ResultPattern P;
+        P.K = ResultPattern::Either;
+        for (const llvm::json::Value &EV : *Either) {
+          auto Alt = parseJsonPattern(EV);
+          if (!Alt)
+            return Where("bad expected value: " +
+                         llvm::toString(Alt.takeError()));
+          P.Sub.push_back(std::move(*Alt));
+        }
+        C.Results.push_back(std::move(P));
+      }
+    }
+    S.Commands.push_back(std::move(C));
+  }
+  return S;
 }

@@ -1,8 +1,11 @@
 //===- wasm-spectest/ScriptConversion.h - .wast -> JSON ---------*- C++ -*-===//
 //
-// Owns running wast2json on one .wast file into a fresh temporary directory
-// (removed again when the ConvertedScript dies) and the per-path choice of
-// proposal flags and Orca features, as the test suite's UPSTREAM.md lists.
+// Owns the wast2json path, kept for comparison with the native parser:
+// running wast2json on one .wast file into a fresh temporary directory
+// (removed again when the ConvertedScript dies), reading its JSON (or a
+// hand-written .json script) into the same Script the .wast parser makes,
+// and the per-path choice of proposal flags and Orca features, as the test
+// suite's UPSTREAM.md lists.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,6 +13,7 @@
 #define ORCA_TOOLS_WASM_SPECTEST_SCRIPTCONVERSION_H
 
 #include "Binary/Features.h"
+#include "Text/Script.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -55,6 +59,14 @@ private:
   std::string Dir;
   llvm::json::Value Script = nullptr;
 };
+
+/// The commands of a wast2json script whose .wasm (and .wat) files are in
+/// \p Dir. Text modules (wast2json's "module_type": "text", the
+/// assert_malformed ones) are parsed with parseWat under \p Opts.
+llvm::Expected<Script> scriptFromJson(const llvm::json::Object &Json,
+                                      llvm::StringRef Dir,
+                                      llvm::StringRef FileName,
+                                      const WatOptions &Opts);
 
 } // namespace spectest
 } // namespace orca

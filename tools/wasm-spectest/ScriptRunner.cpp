@@ -1,17 +1,19 @@
-//===- wasm-spectest/ScriptRunner.cpp - Runs one converted script ---------===//
+//===- wasm-spectest/ScriptRunner.cpp - Runs one script -------------------===//
 //
-// Executes the commands of one wast2json script in order. Every command that
-// is an assertion (all but `register`, which only counts when it fails)
-// ends as exactly one pass or one fail; no error path aborts the script.
-// A module that fails to load leaves "no current module" (or a dead name)
-// behind, so the assertions that depend on it fail with that reason instead
-// of running against a stale instance.
+// Executes the commands of one script in order. Every command that is an
+// assertion (all but `register`, which only counts when it fails) ends as
+// exactly one pass or one fail; no error path aborts the script. A module
+// that fails to load leaves "no current module" (or a dead name) behind, so
+// the assertions that depend on it fail with that reason instead of running
+// against a stale instance; when it failed for a missing feature, they fail
+// as "unsupported: <feature>" too.
 //
 //===----------------------------------------------------------------------===//
 
 #include "ScriptRunner.h"
 
 #include "SpectestHost.h"
+#include "Unsupported.h"
 #include "ValueParsing.h"
 
 #include "Runtime/Trap.h"
@@ -20,8 +22,6 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <memory>
@@ -39,7 +39,10 @@ struct Failure {
   KindT Kind = Other;
   ErrorKind WasmKind = ErrorKind::Usage; // Kind == Wasm
   TrapCode Code = TrapCode::HostError;   // Kind == Trap
+  uint64_t Offset = WasmError::NoOffset; // Kind == Wasm
   std::string Message;
+  /// The missing feature this failure is about, or "".
+  std::string Feature;
 
   std::string describe() const {
     switch (Kind) {
@@ -67,6 +70,7 @@ Failure classify(llvm::Error E) {
         F.Kind = Failure::Wasm;
         F.WasmKind = W.kind();
         F.Message = W.text();
+        F.Offset = W.offset();
       },
       [&](const llvm::ErrorInfoBase &Other) {
         F.Kind = Failure::Other;
@@ -103,55 +107,69 @@ bool trapTextMatches(StringRef Ours, StringRef Expected) {
   return !Ours.empty() && Expected.starts_with(Ours);
 }
 
+/// A module name's state: its instance, or why there is none.
+struct Slot {
+  Instance *I = nullptr;
+  std::string Why;     ///< when !I
+  std::string Feature; ///< when !I: the missing feature it failed on
+};
+
 class Runner {
 public:
   Runner(Engine &E, const RunnerOptions &Opts, const std::string &DisplayName,
-         const std::string &JsonDir)
-      : Opts(Opts), DisplayName(DisplayName), JsonDir(JsonDir),
+         const std::string &Path)
+      : Opts(Opts), DisplayName(DisplayName), Path(Path),
         TheStore(std::make_unique<Store>(E)) {}
 
-  FileResult run(const llvm::json::Object &Script);
+  FileResult run(const Script &S);
 
 private:
   // Command handlers. Each one records exactly one pass or fail, except
   // register, which records only failures.
-  void runModule(const llvm::json::Object &C);
-  void runRegister(const llvm::json::Object &C);
-  void runAction(const llvm::json::Object &C);
-  void runAssertReturn(const llvm::json::Object &C);
-  void runAssertTrap(const llvm::json::Object &C, bool Exhaustion);
-  void runAssertModule(const llvm::json::Object &C, StringRef Type);
+  void runModule(const Command &C);
+  void runInstance(const Command &C);
+  void runRegister(const Command &C);
+  void runAction(const Command &C);
+  void runAssertReturn(const Command &C);
+  void runAssertTrap(const Command &C, bool Exhaustion);
+  void runAssertModule(const Command &C);
 
   void pass() { ++Result.Passed; }
-  /// Records a failure: "<file>:<line>: <type>: <what> expected <e> got <g>".
+  /// Records a failure: "<file>:<line>: <type>: [unsupported: <feature>: ]
+  /// <what> expected <e> got <g>".
   void fail(const std::string &What, const std::string &Expected,
-            const std::string &Got) {
+            const std::string &Got, const std::string &Feature = "") {
     ++Result.Failed;
     llvm::raw_string_ostream OS(Result.Log);
-    OS << DisplayName << ":" << Line << ": " << CmdType << ": " << What;
+    OS << DisplayName << ":" << Line << ": " << CmdType << ": ";
+    if (!Feature.empty()) {
+      ++Result.Unsupported[Feature];
+      OS << "unsupported: " << Feature << ": ";
+    }
+    OS << What;
     if (!Expected.empty() || !Got.empty())
       OS << " expected " << Expected << " got " << Got;
     OS << "\n";
   }
-  void skipText() {
-    ++Result.Skipped;
-    ++Result.SkippedText;
-  }
+
+  /// Decodes, validates and compiles \p M; a failure names its missing
+  /// feature when it is one.
+  llvm::Expected<std::shared_ptr<CompiledModule>>
+  compile(const ScriptModule &M, Failure &F, bool ExpectValid);
+  /// Instantiates with imports from `spectest` and registered modules.
+  std::optional<Instance *>
+  instantiate(const std::shared_ptr<CompiledModule> &M, Failure &F);
 
   /// The instance an action or register names (or the current one).
-  Instance *findInstance(std::optional<StringRef> Name, std::string &Why);
-  ActionOutcome perform(const llvm::json::Object &Action, std::string &Desc);
-  std::string describeAction(const llvm::json::Object &Action,
-                             llvm::ArrayRef<Value> Args);
-
-  llvm::Expected<std::shared_ptr<CompiledModule>>
-  compileFile(StringRef FileName);
-  llvm::Expected<Instance *>
-  instantiate(const std::shared_ptr<CompiledModule> &M);
+  Instance *findInstance(const std::string &Id, Failure &F);
+  ActionOutcome perform(const ScriptAction &A, std::string &Desc);
+  static std::string moduleWhat(const ScriptModule &M) {
+    return M.Id.empty() ? "module" : "module $" + M.Id;
+  }
 
   const RunnerOptions &Opts;
   std::string DisplayName;
-  std::string JsonDir;
+  std::string Path;
   FileResult Result;
 
   // Declared before the Store so that externref pointers outlive it.
@@ -160,230 +178,286 @@ private:
   std::optional<SpectestHost> Host;
   std::string HostError;
 
-  Instance *Current = nullptr;
-  /// "$name" -> instance; nullptr when the named module failed to load.
-  llvm::StringMap<Instance *> Named;
-  /// Registered module names -> instance.
-  llvm::StringMap<Instance *> Registered;
+  Slot Current{nullptr, "no current module", ""};
+  /// "$name" -> instance (or why not).
+  llvm::StringMap<Slot> Named;
+  /// Registered module names -> instance (or why not).
+  llvm::StringMap<Slot> Registered;
+  /// Compiled modules by name, for `(module instance $i $m)`.
+  llvm::StringMap<std::shared_ptr<CompiledModule>> Definitions;
+  llvm::StringMap<std::string> DefinitionFeature;
+  std::shared_ptr<CompiledModule> LastDefinition;
 
   // The command being run, for failure lines.
-  int64_t Line = 0;
+  uint32_t Line = 0;
   std::string CmdType;
 };
 
 } // namespace
 
-FileResult Runner::run(const llvm::json::Object &Script) {
+FileResult Runner::run(const Script &S) {
   auto H = SpectestHost::create(*TheStore, Opts.Verbose);
   if (H)
     Host.emplace(std::move(*H));
   else
     HostError = classify(H.takeError()).Message;
 
-  const llvm::json::Array *Commands = Script.getArray("commands");
-  if (!Commands) {
-    CmdType = "script";
-    fail("no \"commands\" array in the converted script", "", "");
-    return std::move(Result);
-  }
   if (Opts.Progress) {
     unsigned Total = 0;
-    for (const llvm::json::Value &CV : *Commands) {
-      const llvm::json::Object *C = CV.getAsObject();
-      // As run() counts: no register, no skipped text modules.
-      Total += !C || (C->getString("type") != "register" &&
-                      C->getString("module_type") != "text");
-    }
+    for (const Command &C : S.Commands)
+      Total += C.K != CommandKind::Register;
     *Opts.Progress << "#total " << Total << "\n";
   }
-  for (const llvm::json::Value &CV : *Commands) {
-    const llvm::json::Object *C = CV.getAsObject();
+  for (const Command &C : S.Commands) {
     if (Opts.Progress)
-      *Opts.Progress << "#at " << (C ? C->getInteger("line").value_or(0) : 0)
-                     << " " << Result.Passed << " " << Result.Failed << "\n";
-    Line = 0;
-    CmdType = "command";
-    if (!C) {
-      fail("command is not a JSON object", "", "");
-      continue;
+      *Opts.Progress << "#at " << C.Line << " " << Result.Passed << " "
+                     << Result.Failed << "\n";
+    Line = C.Line;
+    CmdType = commandKindName(C.K);
+    switch (C.K) {
+    case CommandKind::Module:
+      runModule(C);
+      break;
+    case CommandKind::Instance:
+      runInstance(C);
+      break;
+    case CommandKind::Register:
+      runRegister(C);
+      break;
+    case CommandKind::Action:
+      runAction(C);
+      break;
+    case CommandKind::AssertReturn:
+      runAssertReturn(C);
+      break;
+    case CommandKind::AssertTrap:
+      runAssertTrap(C, /*Exhaustion=*/false);
+      break;
+    case CommandKind::AssertExhaustion:
+      runAssertTrap(C, /*Exhaustion=*/true);
+      break;
+    case CommandKind::AssertException:
+      fail("invoke " + quoted(C.Action.Name), "an exception", "not run",
+           "exceptions");
+      break;
+    case CommandKind::AssertInvalid:
+    case CommandKind::AssertMalformed:
+    case CommandKind::AssertUnlinkable:
+    case CommandKind::AssertUninstantiable:
+      runAssertModule(C);
+      break;
+    case CommandKind::Input:
+    case CommandKind::Output:
+      fail("script input/output commands are not supported", "", "");
+      break;
     }
-    Line = C->getInteger("line").value_or(0);
-    CmdType = C->getString("type").value_or("<no type>").str();
-    StringRef Type = CmdType;
-    if (Type == "module")
-      runModule(*C);
-    else if (Type == "register")
-      runRegister(*C);
-    else if (Type == "action")
-      runAction(*C);
-    else if (Type == "assert_return")
-      runAssertReturn(*C);
-    else if (Type == "assert_trap")
-      runAssertTrap(*C, /*Exhaustion=*/false);
-    else if (Type == "assert_exhaustion")
-      runAssertTrap(*C, /*Exhaustion=*/true);
-    else if (Type == "assert_invalid" || Type == "assert_malformed" ||
-             Type == "assert_unlinkable" || Type == "assert_uninstantiable")
-      runAssertModule(*C, Type);
-    else
-      fail("unknown command type", "", "");
   }
   return std::move(Result);
 }
 
 llvm::Expected<std::shared_ptr<CompiledModule>>
-Runner::compileFile(StringRef FileName) {
-  llvm::SmallString<256> Path(JsonDir);
-  llvm::sys::path::append(Path, FileName);
-  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                         /*RequiresNullTerminator=*/false);
-  if (!Buf)
-    return makeError(ErrorKind::Usage, "cannot read " + Path.str().str() +
-                                           ": " + Buf.getError().message());
-  StringRef Data = (*Buf)->getBuffer();
-  std::vector<uint8_t> Bytes(Data.begin(), Data.end());
-  return TheStore->engine().compile(std::move(Bytes));
+Runner::compile(const ScriptModule &M, Failure &F, bool ExpectValid) {
+  if (M.Error) {
+    F.Kind = Failure::Wasm;
+    F.WasmKind = ErrorKind::Malformed;
+    F.Message = *M.Error;
+    F.Feature = unsupportedInText(*M.Error);
+    return makeError(ErrorKind::Malformed, *M.Error);
+  }
+  auto CM = TheStore->engine().compile(M.Bytes);
+  if (!CM) {
+    F = classify(CM.takeError());
+    if (ExpectValid && F.Kind == Failure::Wasm)
+      F.Feature = unsupportedInBinary(F.Message, M.Bytes, F.Offset, Path);
+    return makeError(F.WasmKind, F.Message);
+  }
+  return CM;
 }
 
-llvm::Expected<Instance *>
-Runner::instantiate(const std::shared_ptr<CompiledModule> &M) {
+std::optional<Instance *>
+Runner::instantiate(const std::shared_ptr<CompiledModule> &M, Failure &F) {
   std::vector<Extern> Imports;
   for (const Import &Imp : M->imports()) {
     std::optional<Extern> E;
     if (Imp.ModuleName == "spectest" && !Registered.count("spectest")) {
-      if (!Host)
-        return makeError(ErrorKind::Unlinkable,
-                         "spectest host module unavailable: " + HostError);
+      if (!Host) {
+        F = classify(
+            makeError(ErrorKind::Unlinkable,
+                      "spectest host module unavailable: " + HostError));
+        return std::nullopt;
+      }
       E = Host->lookup(Imp.FieldName);
     } else {
       auto It = Registered.find(Imp.ModuleName);
-      if (It != Registered.end() && It->second)
-        E = It->second->getExport(Imp.FieldName);
+      if (It != Registered.end() && It->second.I)
+        E = It->second.I->getExport(Imp.FieldName);
+      else if (It != Registered.end())
+        F.Feature = It->second.Feature;
     }
-    if (!E || !*E)
-      return makeError(ErrorKind::Unlinkable, "unknown import " +
-                                                  quoted(Imp.ModuleName) + "." +
-                                                  quoted(Imp.FieldName));
+    if (!E || !*E) {
+      std::string Feature = F.Feature;
+      F = classify(makeError(ErrorKind::Unlinkable,
+                             "unknown import " + quoted(Imp.ModuleName) + "." +
+                                 quoted(Imp.FieldName)));
+      F.Feature = Feature;
+      return std::nullopt;
+    }
     Imports.push_back(*E);
   }
-  return TheStore->instantiate(M, Imports);
+  auto I = TheStore->instantiate(M, Imports);
+  if (!I) {
+    F = classify(I.takeError());
+    return std::nullopt;
+  }
+  return *I;
 }
 
-void Runner::runModule(const llvm::json::Object &C) {
-  std::optional<StringRef> Name = C.getString("name");
+void Runner::runModule(const Command &C) {
+  const ScriptModule &M = C.Module;
+  std::string What = moduleWhat(M);
+  Failure F;
+  auto CM = compile(M, F, /*ExpectValid=*/true);
+  if (M.IsDefinition) {
+    if (!CM) {
+      llvm::consumeError(CM.takeError());
+      DefinitionFeature[M.Id] = F.Feature;
+      Definitions[M.Id] = nullptr;
+      LastDefinition = nullptr;
+      fail(What, "success", F.describe(), F.Feature);
+      return;
+    }
+    Definitions[M.Id] = *CM;
+    DefinitionFeature[M.Id] = "";
+    LastDefinition = *CM;
+    pass();
+    return;
+  }
   // Until this module loads, nothing may run against the previous one.
-  Current = nullptr;
-  if (Name)
-    Named[*Name] = nullptr;
-
-  std::optional<StringRef> File = C.getString("filename");
-  std::string What = "module";
-  if (Name)
-    What += " " + Name->str();
-  if (File)
-    What += " (" + File->str() + ")";
-  if (C.getString("module_type").value_or("binary") == "text") {
-    // A text module the runner cannot load: its dependents fail.
-    skipText();
-    return;
+  auto Dead = [&](const Failure &F) {
+    Slot S{nullptr, What + " failed to load", F.Feature};
+    Current = S;
+    if (!M.Id.empty())
+      Named[M.Id] = S;
+    fail(What, "success", F.describe(), F.Feature);
+  };
+  if (!CM) {
+    llvm::consumeError(CM.takeError());
+    return Dead(F);
   }
-  if (!File) {
-    fail(What + ": no filename", "", "");
-    return;
-  }
-  auto M = compileFile(*File);
-  if (!M) {
-    fail(What, "success", classify(M.takeError()).describe());
-    return;
-  }
-  auto I = instantiate(*M);
-  if (!I) {
-    fail(What, "success", classify(I.takeError()).describe());
-    return;
-  }
-  Current = *I;
-  if (Name)
-    Named[*Name] = *I;
+  if (!M.Id.empty())
+    Definitions[M.Id] = *CM;
+  auto I = instantiate(*CM, F);
+  if (!I)
+    return Dead(F);
+  Current = Slot{*I, "", ""};
+  if (!M.Id.empty())
+    Named[M.Id] = Current;
   pass();
 }
 
-Instance *Runner::findInstance(std::optional<StringRef> Name,
-                               std::string &Why) {
-  if (!Name) {
-    if (!Current)
-      Why = "no current module (the last module failed to load)";
-    return Current;
+void Runner::runInstance(const Command &C) {
+  std::shared_ptr<CompiledModule> M = LastDefinition;
+  std::string Feature;
+  if (!C.ModuleId.empty()) {
+    auto It = Definitions.find(C.ModuleId);
+    M = It == Definitions.end() ? nullptr : It->second;
+    Feature = DefinitionFeature.lookup(C.ModuleId);
   }
-  auto It = Named.find(*Name);
-  if (It == Named.end()) {
-    Why = "unknown module " + Name->str();
-    return nullptr;
-  }
-  if (!It->second)
-    Why = "module " + Name->str() + " failed to load";
-  return It->second;
+  std::string What =
+      "instance" + (C.Id.empty() ? "" : " $" + C.Id) + " of " +
+      (C.ModuleId.empty() ? "the last definition" : "$" + C.ModuleId);
+  auto Dead = [&](const std::string &Why, const std::string &Feature) {
+    Slot S{nullptr, What + " failed", Feature};
+    Current = S;
+    if (!C.Id.empty())
+      Named[C.Id] = S;
+    fail(What, "success", Why, Feature);
+  };
+  if (!M)
+    return Dead("no such module definition (or it failed)", Feature);
+  Failure F;
+  auto I = instantiate(M, F);
+  if (!I)
+    return Dead(F.describe(), F.Feature);
+  Current = Slot{*I, "", ""};
+  if (!C.Id.empty())
+    Named[C.Id] = Current;
+  pass();
 }
 
-void Runner::runRegister(const llvm::json::Object &C) {
-  std::optional<StringRef> As = C.getString("as");
-  std::string Why;
-  Instance *I = findInstance(C.getString("name"), Why);
-  if (!As) {
-    fail("register without \"as\"", "", "");
-    return;
+Instance *Runner::findInstance(const std::string &Id, Failure &F) {
+  const Slot *S = &Current;
+  Slot Unknown{nullptr, "unknown module $" + Id, ""};
+  if (!Id.empty()) {
+    auto It = Named.find(Id);
+    S = It == Named.end() ? &Unknown : &It->second;
   }
+  if (!S->I) {
+    F.Kind = Failure::Other;
+    F.Message = S->Why;
+    if (Id.empty() && S->Why == "no current module")
+      F.Message = "no current module";
+    else if (Id.empty())
+      F.Message = "no current module (the last module failed to load)";
+    F.Feature = S->Feature;
+  }
+  return S->I;
+}
+
+void Runner::runRegister(const Command &C) {
+  Failure F;
+  Instance *I = findInstance(C.ModuleId, F);
   // Register even a failed module (as null), so that importers fail with
   // "unknown import" rather than resolving to an older registration.
-  Registered[*As] = I;
+  Registered[C.Text] = Slot{I, F.Message, F.Feature};
   if (!I)
-    fail("register \"" + As->str() + "\": " + Why, "", "");
+    fail("register \"" + C.Text + "\": " + F.Message, "", "", F.Feature);
 }
 
-std::string Runner::describeAction(const llvm::json::Object &Action,
-                                   llvm::ArrayRef<Value> Args) {
-  std::string S = Action.getString("type").value_or("<no type>").str();
-  S += " ";
-  if (std::optional<StringRef> M = Action.getString("module"))
-    S += M->str() + ".";
-  S += quoted(Action.getString("field").value_or(""));
-  if (S.starts_with("invoke"))
-    S += formatValues(Args, Pool);
-  return S;
-}
-
-ActionOutcome Runner::perform(const llvm::json::Object &Action,
-                              std::string &Desc) {
+ActionOutcome Runner::perform(const ScriptAction &A, std::string &Desc) {
   ActionOutcome Out;
+  Desc = A.K == ScriptAction::Invoke ? "invoke " : "get ";
+  if (!A.ModuleId.empty())
+    Desc += "$" + A.ModuleId + ".";
+  Desc += quoted(A.Name);
+
+  std::vector<Value> Args;
+  for (const ScriptValue &SV : A.Args) {
+    auto V = toValue(SV, Pool);
+    if (!V) {
+      Failure F = classify(V.takeError());
+      StringRef Msg = F.Message;
+      if (Msg.consume_front("unsupported: "))
+        F.Feature = Msg.split(' ').first.str();
+      Desc += formatScriptValues(A.Args);
+      Out.Fail = std::move(F);
+      return Out;
+    }
+    Args.push_back(*V);
+  }
+  if (A.K == ScriptAction::Invoke)
+    Desc += formatValues(Args, Pool);
+
   auto Err = [&](std::string Msg) {
     Failure F;
     F.Message = std::move(Msg);
     Out.Fail = std::move(F);
     return std::move(Out);
   };
-
-  auto Args = parseArguments(Action.getArray("args"), Pool);
-  if (!Args) {
-    Desc = describeAction(Action, {});
-    return Err("bad arguments: " + classify(Args.takeError()).Message);
+  Failure F;
+  Instance *I = findInstance(A.ModuleId, F);
+  if (!I) {
+    Out.Fail = std::move(F);
+    return Out;
   }
-  Desc = describeAction(Action, *Args);
-
-  std::string Why;
-  Instance *I = findInstance(Action.getString("module"), Why);
-  if (!I)
-    return Err(Why);
-  std::optional<StringRef> Field = Action.getString("field");
-  if (!Field)
-    return Err("action without a field");
-  std::optional<Extern> E = I->getExport(std::string_view(*Field));
+  std::optional<Extern> E = I->getExport(A.Name);
   if (!E || !*E)
-    return Err("no export " + quoted(*Field));
+    return Err("no export " + quoted(A.Name));
 
-  StringRef Type = Action.getString("type").value_or("");
-  if (Type == "invoke") {
+  if (A.K == ScriptAction::Invoke) {
     if (E->Kind != ExternKind::Func)
-      return Err("export " + quoted(*Field) + " is not a function");
-    auto R = TheStore->call(*E, *Args);
+      return Err("export " + quoted(A.Name) + " is not a function");
+    auto R = TheStore->call(*E, Args);
     if (!R) {
       Out.Fail = classify(R.takeError());
       return Out;
@@ -391,149 +465,115 @@ ActionOutcome Runner::perform(const llvm::json::Object &Action,
     Out.Results = std::move(*R);
     return Out;
   }
-  if (Type == "get") {
-    if (E->Kind != ExternKind::Global)
-      return Err("export " + quoted(*Field) + " is not a global");
-    Out.Results.push_back(TheStore->getGlobal(*E));
-    return Out;
-  }
-  return Err("unknown action type \"" + Type.str() + "\"");
+  if (E->Kind != ExternKind::Global)
+    return Err("export " + quoted(A.Name) + " is not a global");
+  Out.Results.push_back(TheStore->getGlobal(*E));
+  return Out;
 }
 
-void Runner::runAction(const llvm::json::Object &C) {
-  const llvm::json::Object *Action = C.getObject("action");
-  if (!Action) {
-    fail("no action", "", "");
-    return;
-  }
+void Runner::runAction(const Command &C) {
   std::string Desc;
-  ActionOutcome O = perform(*Action, Desc);
+  ActionOutcome O = perform(C.Action, Desc);
   if (O.Fail) {
-    fail(Desc, "success", O.Fail->describe());
+    fail(Desc, "success", O.Fail->describe(), O.Fail->Feature);
     return;
   }
   pass();
 }
 
-void Runner::runAssertReturn(const llvm::json::Object &C) {
-  const llvm::json::Object *Action = C.getObject("action");
-  if (!Action) {
-    fail("no action", "", "");
-    return;
-  }
+void Runner::runAssertReturn(const Command &C) {
   std::string Desc;
-  ActionOutcome O = perform(*Action, Desc);
-
-  // Each result position has one or more acceptable values: `(either ...)`
-  // lists alternatives. wast2json 1.0.32 writes a top-level "either" array
-  // (the script's only result); later versions write an "expected" element
-  // {"type": "either", "values": [...]} per position.
-  std::vector<std::vector<ExpectedValue>> Expected;
-  auto Parse = [&](const llvm::json::Value &EV,
-                   std::vector<ExpectedValue> &Out) {
-    auto E = parseExpected(EV);
-    if (!E) {
-      fail(Desc + ": bad expected value: " + classify(E.takeError()).Message,
-           "", "");
-      return false;
-    }
-    Out.push_back(std::move(*E));
-    return true;
-  };
-  if (const llvm::json::Array *EA = C.getArray("expected")) {
-    for (const llvm::json::Value &EV : *EA) {
-      std::vector<ExpectedValue> &Alts = Expected.emplace_back();
-      const llvm::json::Object *EO = EV.getAsObject();
-      if (EO && EO->getString("type") == "either") {
-        const llvm::json::Array *Vs = EO->getArray("values");
-        if (!Vs || Vs->empty()) {
-          fail(Desc + ": bad expected value: either without values", "", "");
-          return;
-        }
-        for (const llvm::json::Value &V : *Vs)
-          if (!Parse(V, Alts))
-            return;
-      } else if (!Parse(EV, Alts)) {
-        return;
-      }
-    }
-  }
-  if (const llvm::json::Array *Either = C.getArray("either")) {
-    std::vector<ExpectedValue> &Alts = Expected.emplace_back();
-    for (const llvm::json::Value &V : *Either)
-      if (!Parse(V, Alts))
-        return;
-  }
-  std::string ExpStr = formatExpectedAlternatives(Expected);
+  ActionOutcome O = perform(C.Action, Desc);
+  std::string ExpStr = formatPatterns(C.Results);
+  std::string Feature;
+  for (const ResultPattern &P : C.Results)
+    if (Feature.empty())
+      Feature = unsupportedFeatureOf(P);
   if (O.Fail) {
-    fail(Desc, ExpStr, O.Fail->describe());
+    fail(Desc, ExpStr, O.Fail->describe(),
+         O.Fail->Feature.empty() ? Feature : O.Fail->Feature);
     return;
   }
-  bool Ok = O.Results.size() == Expected.size();
-  for (size_t I = 0; Ok && I < Expected.size(); ++I)
-    Ok = llvm::any_of(Expected[I], [&](const ExpectedValue &E) {
-      return matches(E, O.Results[I], Pool);
-    });
+  bool Ok = O.Results.size() == C.Results.size();
+  for (size_t I = 0; Ok && I < C.Results.size(); ++I)
+    Ok = matches(C.Results[I], O.Results[I], Pool);
   if (!Ok) {
-    std::vector<ExpectedValue> Hints;
-    for (const std::vector<ExpectedValue> &Alts : Expected)
-      Hints.push_back(Alts.front());
-    fail(Desc, ExpStr, formatValues(O.Results, Pool, Hints));
+    fail(Desc, ExpStr, formatValues(O.Results, Pool, C.Results), Feature);
     return;
   }
   pass();
 }
 
-void Runner::runAssertTrap(const llvm::json::Object &C, bool Exhaustion) {
-  const llvm::json::Object *Action = C.getObject("action");
-  if (!Action) {
-    fail("no action", "", "");
+void Runner::runAssertTrap(const Command &C, bool Exhaustion) {
+  std::string ExpStr = "trap \"" + C.Text + "\"";
+  if (C.OnModule) {
+    // A module whose instantiation traps (its start function, 2.0's
+    // out-of-bounds segments).
+    std::string What = moduleWhat(C.Module);
+    Failure F;
+    auto CM = compile(C.Module, F, /*ExpectValid=*/true);
+    if (!CM) {
+      llvm::consumeError(CM.takeError());
+      fail(What, ExpStr, F.describe(), F.Feature);
+      return;
+    }
+    auto I = instantiate(*CM, F);
+    if (I) {
+      fail(What, ExpStr, "success");
+      return;
+    }
+    // The engine reports a trap during instantiation (2.0's out-of-bounds
+    // segments) as an uninstantiable module.
+    bool Trapped =
+        F.Kind == Failure::Trap ||
+        (F.Kind == Failure::Wasm && F.WasmKind == ErrorKind::Uninstantiable);
+    if (!Trapped || !trapTextMatches(F.Message, C.Text)) {
+      fail(What, ExpStr, F.describe(), F.Feature);
+      return;
+    }
+    pass();
     return;
   }
-  StringRef Text = C.getString("text").value_or("");
-  std::string ExpStr = "trap \"" + Text.str() + "\"";
   std::string Desc;
-  ActionOutcome O = perform(*Action, Desc);
+  ActionOutcome O = perform(C.Action, Desc);
   if (!O.Fail) {
     fail(Desc, ExpStr, formatValues(O.Results, Pool));
     return;
   }
   const Failure &F = *O.Fail;
   bool Ok = F.Kind == Failure::Trap &&
-            (trapTextMatches(F.Message, Text) ||
+            (trapTextMatches(F.Message, C.Text) ||
              (Exhaustion && F.Code == TrapCode::StackOverflow));
   if (!Ok) {
-    fail(Desc, ExpStr, F.describe());
+    fail(Desc, ExpStr, F.describe(), F.Feature);
     return;
   }
   pass();
 }
 
-void Runner::runAssertModule(const llvm::json::Object &C, StringRef Type) {
-  std::optional<StringRef> File = C.getString("filename");
-  StringRef Text = C.getString("text").value_or("");
-  std::string What = "module";
-  if (File)
-    What += " (" + File->str() + ")";
-  if (C.getString("module_type").value_or("binary") == "text") {
-    skipText();
-    return;
-  }
-  if (!File) {
-    fail(What + ": no filename", "", "");
-    return;
-  }
-
-  auto M = compileFile(*File);
-  if (Type == "assert_invalid" || Type == "assert_malformed") {
+void Runner::runAssertModule(const Command &C) {
+  const ScriptModule &M = C.Module;
+  std::string What = moduleWhat(M);
+  if (M.K == ScriptModule::Quote)
+    What = "module quote";
+  bool Invalid = C.K == CommandKind::AssertInvalid;
+  bool Malformed = C.K == CommandKind::AssertMalformed;
+  if (Invalid || Malformed) {
     std::string ExpStr =
-        std::string(Type == "assert_invalid" ? "invalid" : "malformed") +
-        " \"" + Text.str() + "\"";
-    if (M) {
+        std::string(Invalid ? "invalid" : "malformed") + " \"" + C.Text + "\"";
+    Failure F;
+    auto CM = compile(M, F, /*ExpectValid=*/false);
+    if (CM) {
       fail(What, ExpStr, "success");
       return;
     }
-    Failure F = classify(M.takeError());
+    llvm::consumeError(CM.takeError());
+    // Rejected because the parser cannot encode a 3.0 construct yet: the
+    // assertion was not really checked.
+    if (!F.Feature.empty()) {
+      fail(What, ExpStr, F.describe(), F.Feature);
+      return;
+    }
     // A module rejected while decoding or while validating both count: the
     // spec's split between the two is not observable to an embedder.
     if (F.Kind == Failure::Wasm && (F.WasmKind == ErrorKind::Invalid ||
@@ -545,27 +585,29 @@ void Runner::runAssertModule(const llvm::json::Object &C, StringRef Type) {
     return;
   }
 
-  bool Unlinkable = Type == "assert_unlinkable";
+  bool Unlinkable = C.K == CommandKind::AssertUnlinkable;
   std::string ExpStr =
       std::string(Unlinkable ? "unlinkable" : "uninstantiable") + " \"" +
-      Text.str() + "\"";
-  if (!M) {
-    fail(What, ExpStr, "compile error: " + classify(M.takeError()).describe());
+      C.Text + "\"";
+  Failure F;
+  auto CM = compile(M, F, /*ExpectValid=*/true);
+  if (!CM) {
+    llvm::consumeError(CM.takeError());
+    fail(What, ExpStr, "compile error: " + F.describe(), F.Feature);
     return;
   }
-  auto I = instantiate(*M);
+  auto I = instantiate(*CM, F);
   if (I) {
     fail(What, ExpStr, "success");
     return;
   }
-  Failure F = classify(I.takeError());
   bool Ok = Unlinkable
                 ? F.Kind == Failure::Wasm && F.WasmKind == ErrorKind::Unlinkable
                 : F.Kind == Failure::Trap ||
                       (F.Kind == Failure::Wasm &&
                        F.WasmKind == ErrorKind::Uninstantiable);
   if (!Ok) {
-    fail(What, ExpStr, F.describe());
+    fail(What, ExpStr, F.describe(), F.Feature);
     return;
   }
   pass();
@@ -573,8 +615,7 @@ void Runner::runAssertModule(const llvm::json::Object &C, StringRef Type) {
 
 FileResult spectest::runScript(Engine &E, const RunnerOptions &Opts,
                                const std::string &DisplayName,
-                               const std::string &JsonDir,
-                               const llvm::json::Object &Script) {
-  Runner R(E, Opts, DisplayName, JsonDir);
-  return R.run(Script);
+                               const std::string &Path, const Script &S) {
+  Runner R(E, Opts, DisplayName, Path);
+  return R.run(S);
 }

@@ -1,9 +1,11 @@
-//===- wasm-spectest/ScriptRunner.h - Runs one converted script -*- C++ -*-===//
+//===- wasm-spectest/ScriptRunner.h - Runs one script -----------*- C++ -*-===//
 //
-// Owns the execution of one wast2json script: its Store, its `spectest`
-// host module, the named and registered instances, and the pass/fail
-// bookkeeping. Everything the script creates dies with the ScriptRunner, so
-// a whole suite run keeps at most one file's instances alive per thread.
+// Owns the execution of one script (Text/Script.h's commands, parsed from
+// .wast or converted from wast2json's JSON): its Store, its `spectest` host
+// module, the named, defined and registered modules, and the pass/fail
+// bookkeeping, including which failures are features Orca does not have
+// yet. Everything the script creates dies with the runner, so a whole suite
+// run keeps at most one file's instances alive per thread.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,18 +13,18 @@
 #define ORCA_TOOLS_WASM_SPECTEST_SCRIPTRUNNER_H
 
 #include "Runtime/Runtime.h"
+#include "Text/Script.h"
 
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <map>
 #include <string>
 
 namespace orca {
 namespace spectest {
 
 struct RunnerOptions {
-  /// Report passing commands' failures in detail even for passing files, and
-  /// let spectest.print* print to stderr.
+  /// Let spectest.print* print to stderr.
   bool Verbose = false;
   /// When set (the child side of --isolate), receives "#total N" (commands
   /// that count) before the first command and "#at LINE PASSED FAILED"
@@ -31,22 +33,22 @@ struct RunnerOptions {
   llvm::raw_ostream *Progress = nullptr;
 };
 
-/// The outcome of one file. Log holds the failure lines (and, when verbose,
-/// notes), ready to print atomically.
+/// The outcome of one file. Log holds the failure lines, ready to print
+/// atomically.
 struct FileResult {
   unsigned Passed = 0;
   unsigned Failed = 0;
-  /// Commands not run: text-format modules (counted in SkippedText too).
-  unsigned Skipped = 0;
-  unsigned SkippedText = 0;
+  /// The failures that are "unsupported: <feature>", by feature.
+  std::map<std::string, unsigned> Unsupported;
   std::string Log;
 };
 
-/// Runs the commands of \p Script (wast2json output whose .wasm files are in
-/// \p JsonDir), reporting lines as "<DisplayName>:<line>: ...".
+/// Runs the commands of \p S, reporting lines as "<DisplayName>:<line>:
+/// ...". \p Path is the script's file (its folder helps name missing
+/// features).
 FileResult runScript(Engine &E, const RunnerOptions &Opts,
-                     const std::string &DisplayName, const std::string &JsonDir,
-                     const llvm::json::Object &Script);
+                     const std::string &DisplayName, const std::string &Path,
+                     const Script &S);
 
 } // namespace spectest
 } // namespace orca

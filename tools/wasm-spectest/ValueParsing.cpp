@@ -1,8 +1,9 @@
-//===- wasm-spectest/ValueParsing.cpp - Spec-test JSON values -------------===//
+//===- wasm-spectest/ValueParsing.cpp - Script values and results ---------===//
 //
-// JSON <-> Value for the spec-test runner. wast2json writes integers as
-// unsigned decimal strings and floats as their bit patterns in decimal, so
-// parsing never goes through floating point and results compare bit-exactly.
+// Values and patterns carry bit patterns, never host floats, so results
+// compare bit-exactly. wast2json writes integers as unsigned decimal strings
+// and floats as their bit patterns in decimal; parseJson* read those into
+// the same ScriptValue/ResultPattern the .wast parser makes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +12,7 @@
 #include "Support/Error.h"
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -42,36 +44,231 @@ static llvm::Error usage(const llvm::Twine &Msg) {
   return makeError(ErrorKind::Usage, Msg.str());
 }
 
-std::optional<ValType> spectest::parseValType(StringRef Name) {
-  if (Name == "i32")
-    return ValType::I32;
-  if (Name == "i64")
-    return ValType::I64;
-  if (Name == "f32")
-    return ValType::F32;
-  if (Name == "f64")
-    return ValType::F64;
-  if (Name == "v128")
-    return ValType::V128;
-  if (Name == "funcref")
-    return ValType::FuncRef;
-  if (Name == "externref")
-    return ValType::ExternRef;
-  return std::nullopt;
+namespace {
+/// What a `ref.null` heap type is, as far as Orca's value types go.
+enum class HeapClass { Func, Extern, Any, Gc, Exn, Typed };
+} // namespace
+
+static HeapClass heapClass(StringRef H) {
+  if (H.empty())
+    return HeapClass::Any;
+  if (H.starts_with("$") || (!H.empty() && H[0] >= '0' && H[0] <= '9'))
+    return HeapClass::Typed;
+  return llvm::StringSwitch<HeapClass>(H)
+      .Cases("func", "nofunc", "funcref", HeapClass::Func)
+      .Cases("extern", "noextern", "externref", HeapClass::Extern)
+      .Cases("exn", "noexn", "exnref", HeapClass::Exn)
+      .Default(HeapClass::Gc);
 }
 
-/// Lane width in bits of a v128 lane type name, 0 if unknown.
-static unsigned laneBits(StringRef LaneType) {
-  if (LaneType == "i8")
-    return 8;
-  if (LaneType == "i16")
-    return 16;
-  if (LaneType == "i32" || LaneType == "f32")
-    return 32;
-  if (LaneType == "i64" || LaneType == "f64")
-    return 64;
-  return 0;
+std::string spectest::unsupportedFeatureOf(const ScriptValue &V) {
+  switch (V.K) {
+  case ScriptValue::RefNull:
+    switch (heapClass(V.HeapType)) {
+    case HeapClass::Gc:
+      return "gc";
+    case HeapClass::Exn:
+      return "exceptions";
+    case HeapClass::Typed:
+      return "function-references";
+    default:
+      return "";
+    }
+  case ScriptValue::RefHost:
+    return "gc";
+  default:
+    return "";
+  }
 }
+
+std::string spectest::unsupportedFeatureOf(const ResultPattern &P) {
+  switch (P.K) {
+  case ResultPattern::Exact:
+    return unsupportedFeatureOf(P.V);
+  case ResultPattern::AnyRefEq:
+  case ResultPattern::AnyRefI31:
+  case ResultPattern::AnyRefStruct:
+  case ResultPattern::AnyRefArray:
+  case ResultPattern::AnyRef:
+    return "gc";
+  case ResultPattern::Either:
+    for (const ResultPattern &S : P.Sub)
+      if (std::string F = unsupportedFeatureOf(S); !F.empty())
+        return F;
+    return "";
+  default:
+    return "";
+  }
+}
+
+llvm::Expected<Value> spectest::toValue(const ScriptValue &V,
+                                        ExternRefPool &Pool) {
+  if (std::string F = unsupportedFeatureOf(V); !F.empty())
+    return usage("unsupported: " + F + " (a reference argument of that type)");
+  switch (V.K) {
+  case ScriptValue::I32:
+    return Value::i32(uint32_t(V.Bits));
+  case ScriptValue::I64:
+    return Value::i64(V.Bits);
+  case ScriptValue::F32:
+    return Value::f32Bits(uint32_t(V.Bits));
+  case ScriptValue::F64:
+    return Value::f64Bits(V.Bits);
+  case ScriptValue::V128:
+    return Value::v128(V.Bits, V.BitsHi);
+  case ScriptValue::RefNull:
+    return Value::ref(heapClass(V.HeapType) == HeapClass::Extern
+                          ? ValType::ExternRef
+                          : ValType::FuncRef,
+                      nullptr);
+  case ScriptValue::RefExtern:
+    return Value::ref(ValType::ExternRef, Pool.pointerFor(V.Bits));
+  case ScriptValue::RefHost:
+  case ScriptValue::RefFunc:
+    break;
+  }
+  return usage("non-null funcref arguments are not supported");
+}
+
+/// Lane width in bits of a shape ("i8x16") or lane type ("i8"), 0 if
+/// unknown.
+static unsigned laneBits(StringRef Shape) {
+  StringRef Lane = Shape.split('x').first;
+  return llvm::StringSwitch<unsigned>(Lane)
+      .Case("i8", 8)
+      .Case("i16", 16)
+      .Cases("i32", "f32", 32)
+      .Cases("i64", "f64", 64)
+      .Default(0);
+}
+
+static uint64_t extractLane(uint64_t Lo, uint64_t Hi, unsigned Index,
+                            unsigned Bits) {
+  unsigned Pos = Index * Bits;
+  uint64_t Word = Pos < 64 ? Lo : Hi;
+  uint64_t Mask = Bits == 64 ? ~uint64_t(0) : (uint64_t(1) << Bits) - 1;
+  return (Word >> (Pos % 64)) & Mask;
+}
+
+static bool isNan(ResultPattern::Kind K) {
+  return K == ResultPattern::CanonicalNan || K == ResultPattern::ArithmeticNan;
+}
+
+/// Checks one float or integer lane of width \p Width against \p P (Exact
+/// or a NaN class).
+static bool laneMatches(const ResultPattern &P, uint64_t Bits, unsigned Width) {
+  uint64_t Mask = Width == 64 ? ~uint64_t(0) : (uint64_t(1) << Width) - 1;
+  switch (P.K) {
+  case ResultPattern::CanonicalNan:
+    // Only the sign may vary; the payload is exactly the quiet bit.
+    if (Width == 32)
+      return (Bits & 0x7fffffffu) == 0x7fc00000u;
+    return (Bits & 0x7fffffffffffffffull) == 0x7ff8000000000000ull;
+  case ResultPattern::ArithmeticNan:
+    // Any NaN with the quiet bit set (the exponent is all ones).
+    if (Width == 32)
+      return (Bits & 0x7fc00000u) == 0x7fc00000u;
+    return (Bits & 0x7ff8000000000000ull) == 0x7ff8000000000000ull;
+  default:
+    return (P.V.Bits & Mask) == (Bits & Mask);
+  }
+}
+
+static bool typeMatches(ScriptValue::Kind K, ValType T) {
+  switch (K) {
+  case ScriptValue::I32:
+    return T == ValType::I32;
+  case ScriptValue::I64:
+    return T == ValType::I64;
+  case ScriptValue::F32:
+    return T == ValType::F32;
+  case ScriptValue::F64:
+    return T == ValType::F64;
+  case ScriptValue::V128:
+    return T == ValType::V128;
+  default:
+    return isRefType(T);
+  }
+}
+
+bool spectest::matches(const ResultPattern &P, const Value &Actual,
+                       const ExternRefPool &Pool) {
+  switch (P.K) {
+  case ResultPattern::Either:
+    for (const ResultPattern &S : P.Sub)
+      if (matches(S, Actual, Pool))
+        return true;
+    return false;
+  case ResultPattern::CanonicalNan:
+  case ResultPattern::ArithmeticNan:
+    if (!typeMatches(P.Type, Actual.Type) ||
+        (P.Type != ScriptValue::F32 && P.Type != ScriptValue::F64))
+      return false;
+    return laneMatches(P, Actual.Lo, P.Type == ScriptValue::F32 ? 32 : 64);
+  case ResultPattern::Lanes: {
+    unsigned Bits = laneBits(P.Shape);
+    if (Actual.Type != ValType::V128 || !Bits || P.Sub.size() != 128 / Bits)
+      return false;
+    for (unsigned I = 0; I < P.Sub.size(); ++I)
+      if (!laneMatches(P.Sub[I], extractLane(Actual.Lo, Actual.Hi, I, Bits),
+                       Bits))
+        return false;
+    return true;
+  }
+  case ResultPattern::AnyRefFunc:
+    return Actual.Type == ValType::FuncRef && !Actual.isNullRef();
+  case ResultPattern::AnyRefExtern:
+    return Actual.Type == ValType::ExternRef && !Actual.isNullRef();
+  case ResultPattern::AnyRef:
+  case ResultPattern::AnyRefEq:
+  case ResultPattern::AnyRefI31:
+  case ResultPattern::AnyRefStruct:
+  case ResultPattern::AnyRefArray:
+    return false; // no GC references in Orca yet
+  case ResultPattern::Exact:
+    break;
+  }
+  const ScriptValue &V = P.V;
+  if (!typeMatches(V.K, Actual.Type))
+    return false;
+  switch (V.K) {
+  case ScriptValue::I32:
+  case ScriptValue::F32:
+    return uint32_t(V.Bits) == uint32_t(Actual.Lo);
+  case ScriptValue::I64:
+  case ScriptValue::F64:
+    return V.Bits == Actual.Lo;
+  case ScriptValue::V128:
+    return V.Bits == Actual.Lo && V.BitsHi == Actual.Hi;
+  case ScriptValue::RefNull:
+    switch (heapClass(V.HeapType)) {
+    case HeapClass::Func:
+      return Actual.Type == ValType::FuncRef && Actual.isNullRef();
+    case HeapClass::Extern:
+      return Actual.Type == ValType::ExternRef && Actual.isNullRef();
+    case HeapClass::Any:
+    case HeapClass::Typed:
+      return Actual.isNullRef();
+    default:
+      return false;
+    }
+  case ScriptValue::RefExtern: {
+    if (Actual.Type != ValType::ExternRef || Actual.isNullRef())
+      return false;
+    std::optional<uint64_t> N = Pool.numberOf(Actual.asRef());
+    return N && *N == V.Bits;
+  }
+  case ScriptValue::RefFunc:
+    return Actual.Type == ValType::FuncRef && !Actual.isNullRef();
+  case ScriptValue::RefHost:
+    return false;
+  }
+  return false;
+}
+
+//===----------------------------------------------------------------------===//
+// wast2json's JSON
+//===----------------------------------------------------------------------===//
 
 /// Parses a decimal integer string of at most \p Bits bits. wast2json writes
 /// unsigned values; a leading '-' is accepted and wrapped, to be lenient.
@@ -96,246 +293,150 @@ static llvm::Expected<uint64_t> parseBits(StringRef S, unsigned Bits) {
   return U;
 }
 
-/// Parses a lane/scalar expectation: a number or a NaN pattern (floats).
-static llvm::Expected<ExpectedLane> parseLane(StringRef S, unsigned Bits,
-                                              bool IsFloat) {
-  ExpectedLane L;
-  if (IsFloat && S == "nan:canonical") {
-    L.Kind = ExpectedLane::CanonicalNaN;
-    return L;
+static std::optional<ScriptValue::Kind> scalarKind(StringRef T) {
+  return llvm::StringSwitch<std::optional<ScriptValue::Kind>>(T)
+      .Cases("i32", "i8", "i16", ScriptValue::I32)
+      .Case("i64", ScriptValue::I64)
+      .Case("f32", ScriptValue::F32)
+      .Case("f64", ScriptValue::F64)
+      .Default(std::nullopt);
+}
+
+/// A JSON value, possibly a NaN pattern when \p Pat is given.
+static llvm::Expected<ScriptValue> parseJson(const llvm::json::Value &J,
+                                             ResultPattern *Pat) {
+  const llvm::json::Object *O = J.getAsObject();
+  if (!O)
+    return usage("value is not an object");
+  std::optional<StringRef> TypeName = O->getString("type");
+  if (!TypeName)
+    return usage("value without a type");
+  ScriptValue V;
+  std::optional<StringRef> S = O->getString("value");
+
+  if (*TypeName == "v128") {
+    std::optional<StringRef> LaneType = O->getString("lane_type");
+    const llvm::json::Array *Lanes = O->getArray("value");
+    unsigned Bits = LaneType ? laneBits(*LaneType) : 0;
+    if (!Bits || !Lanes || Lanes->size() != 128 / Bits)
+      return usage("malformed v128 value");
+    V.K = ScriptValue::V128;
+    bool IsFloat = LaneType->starts_with("f");
+    bool AnyNan = false;
+    std::vector<ResultPattern> Subs;
+    for (size_t I = 0; I < Lanes->size(); ++I) {
+      std::optional<StringRef> L = (*Lanes)[I].getAsString();
+      if (!L)
+        return usage("v128 lane is not a string");
+      ResultPattern LP;
+      LP.Type = *scalarKind(*LaneType);
+      LP.V.K = LP.Type;
+      if (Pat && IsFloat && (*L == "nan:canonical" || *L == "nan:arithmetic")) {
+        LP.K = *L == "nan:canonical" ? ResultPattern::CanonicalNan
+                                     : ResultPattern::ArithmeticNan;
+        AnyNan = true;
+      } else {
+        auto B = parseBits(*L, Bits);
+        if (!B)
+          return B.takeError();
+        LP.V.Bits = *B;
+        unsigned Pos = unsigned(I) * Bits;
+        (Pos < 64 ? V.Bits : V.BitsHi) |= *B << (Pos % 64);
+      }
+      Subs.push_back(std::move(LP));
+    }
+    if (Pat) {
+      Pat->Shape = LaneType->str() + "x" + std::to_string(128 / Bits);
+      if (AnyNan) {
+        Pat->K = ResultPattern::Lanes;
+        Pat->Sub = std::move(Subs);
+      }
+    }
+    return V;
   }
-  if (IsFloat && S == "nan:arithmetic") {
-    L.Kind = ExpectedLane::ArithmeticNaN;
-    return L;
+
+  if (*TypeName == "funcref" || *TypeName == "externref" ||
+      *TypeName == "anyref" || *TypeName == "exnref") {
+    bool Func = *TypeName == "funcref", Extern = *TypeName == "externref";
+    if (!S) {
+      // `(ref.func)` / `(ref.extern)` without a value mean "any non-null".
+      if (!Pat)
+        return usage("reference argument without a value");
+      Pat->K = Func     ? ResultPattern::AnyRefFunc
+               : Extern ? ResultPattern::AnyRefExtern
+                        : ResultPattern::AnyRef;
+      return V;
+    }
+    if (*S == "null") {
+      V.K = ScriptValue::RefNull;
+      V.HeapType = TypeName->drop_back(3).str();
+      return V;
+    }
+    auto B = parseBits(*S, 64);
+    if (!B)
+      return B.takeError();
+    V.Bits = *B;
+    V.K = Func     ? ScriptValue::RefFunc
+          : Extern ? ScriptValue::RefExtern
+                   : ScriptValue::RefHost;
+    return V;
   }
-  auto B = parseBits(S, Bits);
+
+  std::optional<ScriptValue::Kind> K = scalarKind(*TypeName);
+  if (!K)
+    return usage("unsupported value type '" + *TypeName + "'");
+  if (!S)
+    return usage("value without a value");
+  V.K = *K;
+  bool IsFloat = *K == ScriptValue::F32 || *K == ScriptValue::F64;
+  if (Pat && IsFloat && (*S == "nan:canonical" || *S == "nan:arithmetic")) {
+    Pat->K = *S == "nan:canonical" ? ResultPattern::CanonicalNan
+                                   : ResultPattern::ArithmeticNan;
+    Pat->Type = *K;
+    return V;
+  }
+  auto B =
+      parseBits(*S, *K == ScriptValue::I32 || *K == ScriptValue::F32 ? 32 : 64);
   if (!B)
     return B.takeError();
-  L.Bits = *B;
-  return L;
+  V.Bits = *B;
+  return V;
 }
 
-/// Packs lanes into a v128 (lane 0 in the lowest bits, as wasm stores it).
-static Value packV128(llvm::ArrayRef<uint64_t> Lanes, unsigned Bits) {
-  uint64_t Words[2] = {0, 0};
-  for (size_t I = 0; I < Lanes.size(); ++I) {
-    unsigned Pos = unsigned(I) * Bits;
-    uint64_t Mask = Bits == 64 ? ~uint64_t(0) : (uint64_t(1) << Bits) - 1;
-    Words[Pos / 64] |= (Lanes[I] & Mask) << (Pos % 64);
-  }
-  return Value::v128(Words[0], Words[1]);
+llvm::Expected<ScriptValue>
+spectest::parseJsonValue(const llvm::json::Value &J) {
+  return parseJson(J, nullptr);
 }
 
-static uint64_t extractLane(const Value &V, unsigned Index, unsigned Bits) {
-  unsigned Pos = Index * Bits;
-  uint64_t Word = Pos < 64 ? V.Lo : V.Hi;
-  uint64_t Mask = Bits == 64 ? ~uint64_t(0) : (uint64_t(1) << Bits) - 1;
-  return (Word >> (Pos % 64)) & Mask;
-}
-
-llvm::Expected<Value> spectest::parseArgument(const llvm::json::Value &J,
-                                              ExternRefPool &Pool) {
+llvm::Expected<ResultPattern>
+spectest::parseJsonPattern(const llvm::json::Value &J) {
+  ResultPattern P;
   const llvm::json::Object *O = J.getAsObject();
-  if (!O)
-    return usage("argument is not an object");
-  std::optional<StringRef> TypeName = O->getString("type");
-  if (!TypeName)
-    return usage("argument without a type");
-  std::optional<ValType> T = parseValType(*TypeName);
-  if (!T)
-    return usage("unsupported argument type '" + *TypeName + "'");
-
-  if (*T == ValType::V128) {
-    std::optional<StringRef> LaneType = O->getString("lane_type");
-    const llvm::json::Array *Lanes = O->getArray("value");
-    unsigned Bits = LaneType ? laneBits(*LaneType) : 0;
-    if (!Bits || !Lanes || Lanes->size() != 128 / Bits)
-      return usage("malformed v128 argument");
-    std::vector<uint64_t> LaneBits;
-    for (const llvm::json::Value &LJ : *Lanes) {
-      std::optional<StringRef> S = LJ.getAsString();
+  if (O && O->getString("type") == "either") {
+    const llvm::json::Array *Vs = O->getArray("values");
+    if (!Vs || Vs->empty())
+      return usage("either without values");
+    P.K = ResultPattern::Either;
+    for (const llvm::json::Value &V : *Vs) {
+      auto S = parseJsonPattern(V);
       if (!S)
-        return usage("v128 lane is not a string");
-      auto B = parseBits(*S, Bits);
-      if (!B)
-        return B.takeError();
-      LaneBits.push_back(*B);
+        return S.takeError();
+      P.Sub.push_back(std::move(*S));
     }
-    return packV128(LaneBits, Bits);
+    return P;
   }
-
-  std::optional<StringRef> S = O->getString("value");
-  if (!S)
-    return usage("argument without a value");
-  switch (*T) {
-  case ValType::I32:
-  case ValType::F32: {
-    auto B = parseBits(*S, 32);
-    if (!B)
-      return B.takeError();
-    return *T == ValType::I32 ? Value::i32(uint32_t(*B))
-                              : Value::f32Bits(uint32_t(*B));
-  }
-  case ValType::I64:
-  case ValType::F64: {
-    auto B = parseBits(*S, 64);
-    if (!B)
-      return B.takeError();
-    return *T == ValType::I64 ? Value::i64(*B) : Value::f64Bits(*B);
-  }
-  case ValType::FuncRef:
-    if (*S == "null")
-      return Value::ref(ValType::FuncRef, nullptr);
-    return usage("non-null funcref arguments are not supported");
-  case ValType::ExternRef: {
-    if (*S == "null")
-      return Value::ref(ValType::ExternRef, nullptr);
-    auto B = parseBits(*S, 64);
-    if (!B)
-      return B.takeError();
-    return Value::ref(ValType::ExternRef, Pool.pointerFor(*B));
-  }
-  case ValType::V128:
-    break;
-  }
-  return usage("unsupported argument");
+  auto V = parseJson(J, &P);
+  if (!V)
+    return V.takeError();
+  P.V = std::move(*V);
+  if (P.K == ResultPattern::Exact)
+    P.Type = P.V.K;
+  return P;
 }
 
-llvm::Expected<std::vector<Value>>
-spectest::parseArguments(const llvm::json::Array *A, ExternRefPool &Pool) {
-  std::vector<Value> Out;
-  if (!A)
-    return Out;
-  for (const llvm::json::Value &J : *A) {
-    auto V = parseArgument(J, Pool);
-    if (!V)
-      return V.takeError();
-    Out.push_back(*V);
-  }
-  return Out;
-}
-
-llvm::Expected<ExpectedValue>
-spectest::parseExpected(const llvm::json::Value &J) {
-  const llvm::json::Object *O = J.getAsObject();
-  if (!O)
-    return usage("expected value is not an object");
-  std::optional<StringRef> TypeName = O->getString("type");
-  if (!TypeName)
-    return usage("expected value without a type");
-  std::optional<ValType> T = parseValType(*TypeName);
-  if (!T)
-    return usage("unsupported expected type '" + *TypeName + "'");
-  ExpectedValue E;
-  E.Type = *T;
-
-  if (*T == ValType::V128) {
-    std::optional<StringRef> LaneType = O->getString("lane_type");
-    const llvm::json::Array *Lanes = O->getArray("value");
-    unsigned Bits = LaneType ? laneBits(*LaneType) : 0;
-    if (!Bits || !Lanes || Lanes->size() != 128 / Bits)
-      return usage("malformed expected v128");
-    E.LaneType = LaneType->str();
-    bool IsFloat = LaneType->starts_with("f");
-    for (const llvm::json::Value &LJ : *Lanes) {
-      std::optional<StringRef> S = LJ.getAsString();
-      if (!S)
-        return usage("v128 lane is not a string");
-      auto L = parseLane(*S, Bits, IsFloat);
-      if (!L)
-        return L.takeError();
-      E.Lanes.push_back(*L);
-    }
-    return E;
-  }
-
-  std::optional<StringRef> S = O->getString("value");
-  if (isRefType(*T)) {
-    // `(ref.func)` / `(ref.extern)` without a value mean "any non-null".
-    if (!S) {
-      E.RefKind = ExpectedValue::RefAnyNonNull;
-    } else if (*S == "null") {
-      E.RefKind = ExpectedValue::RefNull;
-    } else if (*T == ValType::FuncRef) {
-      E.RefKind = ExpectedValue::RefAnyNonNull;
-    } else {
-      auto B = parseBits(*S, 64);
-      if (!B)
-        return B.takeError();
-      E.RefKind = ExpectedValue::RefExtern;
-      E.RefNumber = *B;
-    }
-    return E;
-  }
-  if (!S)
-    return usage("expected value without a value");
-  bool Is32 = *T == ValType::I32 || *T == ValType::F32;
-  bool IsFloat = *T == ValType::F32 || *T == ValType::F64;
-  auto L = parseLane(*S, Is32 ? 32 : 64, IsFloat);
-  if (!L)
-    return L.takeError();
-  E.Lanes.push_back(*L);
-  return E;
-}
-
-/// Checks one float or integer lane of width \p Bits.
-static bool laneMatches(const ExpectedLane &L, uint64_t Bits, unsigned Width) {
-  switch (L.Kind) {
-  case ExpectedLane::Exact:
-    return L.Bits == Bits;
-  case ExpectedLane::CanonicalNaN:
-    // Only the sign may vary; the payload is exactly the quiet bit.
-    if (Width == 32)
-      return (Bits & 0x7fffffffu) == 0x7fc00000u;
-    return (Bits & 0x7fffffffffffffffull) == 0x7ff8000000000000ull;
-  case ExpectedLane::ArithmeticNaN:
-    // Any NaN with the quiet bit set (the exponent is all ones).
-    if (Width == 32)
-      return (Bits & 0x7fc00000u) == 0x7fc00000u;
-    return (Bits & 0x7ff8000000000000ull) == 0x7ff8000000000000ull;
-  }
-  return false;
-}
-
-bool spectest::matches(const ExpectedValue &E, const Value &Actual,
-                       const ExternRefPool &Pool) {
-  if (E.Type != Actual.Type)
-    return false;
-  switch (E.Type) {
-  case ValType::I32:
-  case ValType::F32:
-    return E.Lanes.size() == 1 &&
-           laneMatches(E.Lanes[0], Actual.Lo & 0xffffffffu, 32);
-  case ValType::I64:
-  case ValType::F64:
-    return E.Lanes.size() == 1 && laneMatches(E.Lanes[0], Actual.Lo, 64);
-  case ValType::V128: {
-    unsigned Bits = laneBits(E.LaneType);
-    if (!Bits || E.Lanes.size() != 128 / Bits)
-      return false;
-    for (unsigned I = 0; I < E.Lanes.size(); ++I)
-      if (!laneMatches(E.Lanes[I], extractLane(Actual, I, Bits), Bits))
-        return false;
-    return true;
-  }
-  case ValType::FuncRef:
-  case ValType::ExternRef:
-    switch (E.RefKind) {
-    case ExpectedValue::RefNull:
-      return Actual.isNullRef();
-    case ExpectedValue::RefAnyNonNull:
-      return !Actual.isNullRef();
-    case ExpectedValue::RefExtern: {
-      if (Actual.isNullRef())
-        return false;
-      std::optional<uint64_t> N = Pool.numberOf(Actual.asRef());
-      return N && *N == E.RefNumber;
-    }
-    }
-    return false;
-  }
-  return false;
-}
+//===----------------------------------------------------------------------===//
+// Printing
+//===----------------------------------------------------------------------===//
 
 static void printFloat(llvm::raw_ostream &OS, uint64_t Bits, unsigned Width) {
   if (Width == 32) {
@@ -352,20 +453,41 @@ static void printFloat(llvm::raw_ostream &OS, uint64_t Bits, unsigned Width) {
   }
 }
 
-static void printLane(llvm::raw_ostream &OS, const ExpectedLane &L,
-                      unsigned Width, bool IsFloat) {
-  if (L.Kind == ExpectedLane::CanonicalNaN) {
-    OS << "nan:canonical";
-    return;
+static void printScalar(llvm::raw_ostream &OS, ValType T, uint64_t Bits) {
+  switch (T) {
+  case ValType::I32:
+    OS << "i32:" << uint32_t(Bits);
+    if (int32_t(Bits) < 0)
+      OS << " (" << int32_t(Bits) << ")";
+    break;
+  case ValType::I64:
+    OS << "i64:" << Bits;
+    if (int64_t(Bits) < 0)
+      OS << " (" << int64_t(Bits) << ")";
+    break;
+  case ValType::F32:
+    OS << "f32:";
+    printFloat(OS, Bits & 0xffffffffu, 32);
+    break;
+  default:
+    OS << "f64:";
+    printFloat(OS, Bits, 64);
+    break;
   }
-  if (L.Kind == ExpectedLane::ArithmeticNaN) {
-    OS << "nan:arithmetic";
-    return;
+}
+
+/// "v128:i32x4[...]" with each lane printed by \p Lane(I, Bits, IsFloat).
+template <typename Fn>
+static void printV128(llvm::raw_ostream &OS, StringRef Shape, Fn Lane) {
+  StringRef L = laneBits(Shape) ? Shape.split('x').first : StringRef("i32");
+  unsigned Bits = laneBits(L);
+  OS << "v128:" << L << "x" << (128 / Bits) << "[";
+  for (unsigned I = 0; I < 128 / Bits; ++I) {
+    if (I)
+      OS << " ";
+    Lane(I, Bits, L.starts_with("f"));
   }
-  if (IsFloat)
-    printFloat(OS, L.Bits, Width);
-  else
-    OS << L.Bits;
+  OS << "]";
 }
 
 std::string spectest::formatValue(const Value &V, const ExternRefPool &Pool,
@@ -374,38 +496,20 @@ std::string spectest::formatValue(const Value &V, const ExternRefPool &Pool,
   llvm::raw_string_ostream OS(S);
   switch (V.Type) {
   case ValType::I32:
-    OS << "i32:" << uint32_t(V.Lo);
-    if (int32_t(V.Lo) < 0)
-      OS << " (" << int32_t(V.Lo) << ")";
-    break;
   case ValType::I64:
-    OS << "i64:" << V.Lo;
-    if (int64_t(V.Lo) < 0)
-      OS << " (" << int64_t(V.Lo) << ")";
-    break;
   case ValType::F32:
-    OS << "f32:";
-    printFloat(OS, V.Lo & 0xffffffffu, 32);
-    break;
   case ValType::F64:
-    OS << "f64:";
-    printFloat(OS, V.Lo, 64);
+    printScalar(OS, V.Type, V.Lo);
     break;
-  case ValType::V128: {
-    StringRef Lane = laneBits(LaneHint) ? LaneHint : StringRef("i32");
-    unsigned Bits = laneBits(Lane);
-    bool IsFloat = Lane.starts_with("f");
-    OS << "v128:" << Lane << "x" << (128 / Bits) << "[";
-    for (unsigned I = 0; I < 128 / Bits; ++I) {
-      if (I)
-        OS << " ";
-      ExpectedLane L;
-      L.Bits = extractLane(V, I, Bits);
-      printLane(OS, L, Bits, IsFloat);
-    }
-    OS << "]";
+  case ValType::V128:
+    printV128(OS, LaneHint, [&](unsigned I, unsigned Bits, bool IsFloat) {
+      uint64_t B = extractLane(V.Lo, V.Hi, I, Bits);
+      if (IsFloat)
+        printFloat(OS, B, Bits);
+      else
+        OS << B;
+    });
     break;
-  }
   case ValType::FuncRef:
   case ValType::ExternRef:
     OS << valTypeName(V.Type) << ":";
@@ -421,92 +525,144 @@ std::string spectest::formatValue(const Value &V, const ExternRefPool &Pool,
   return S;
 }
 
-std::string spectest::formatExpected(const ExpectedValue &E) {
-  std::string S;
-  llvm::raw_string_ostream OS(S);
-  switch (E.Type) {
-  case ValType::I32:
-  case ValType::I64:
-  case ValType::F32:
-  case ValType::F64: {
-    bool Is32 = E.Type == ValType::I32 || E.Type == ValType::F32;
-    bool IsFloat = E.Type == ValType::F32 || E.Type == ValType::F64;
-    OS << valTypeName(E.Type) << ":";
-    if (!E.Lanes.empty())
-      printLane(OS, E.Lanes[0], Is32 ? 32 : 64, IsFloat);
-    if (!IsFloat && !E.Lanes.empty() &&
-        E.Lanes[0].Kind == ExpectedLane::Exact) {
-      if (Is32 && int32_t(E.Lanes[0].Bits) < 0)
-        OS << " (" << int32_t(E.Lanes[0].Bits) << ")";
-      if (!Is32 && int64_t(E.Lanes[0].Bits) < 0)
-        OS << " (" << int64_t(E.Lanes[0].Bits) << ")";
-    }
-    break;
-  }
-  case ValType::V128: {
-    unsigned Bits = laneBits(E.LaneType);
-    OS << "v128:" << E.LaneType << "x" << (Bits ? 128 / Bits : 0) << "[";
-    for (size_t I = 0; I < E.Lanes.size(); ++I) {
-      if (I)
-        OS << " ";
-      printLane(OS, E.Lanes[I], Bits, StringRef(E.LaneType).starts_with("f"));
-    }
-    OS << "]";
-    break;
-  }
-  case ValType::FuncRef:
-  case ValType::ExternRef:
-    OS << valTypeName(E.Type) << ":";
-    if (E.RefKind == ExpectedValue::RefNull)
-      OS << "null";
-    else if (E.RefKind == ExpectedValue::RefExtern)
-      OS << E.RefNumber;
-    else
-      OS << "non-null";
-    break;
-  }
-  return S;
-}
-
 std::string spectest::formatValues(llvm::ArrayRef<Value> Vs,
                                    const ExternRefPool &Pool,
-                                   llvm::ArrayRef<ExpectedValue> Hints) {
+                                   llvm::ArrayRef<ResultPattern> Hints) {
   std::string S = "(";
   for (size_t I = 0; I < Vs.size(); ++I) {
     if (I)
       S += ", ";
     StringRef Hint;
-    if (I < Hints.size() && Hints[I].Type == ValType::V128)
-      Hint = Hints[I].LaneType;
+    if (I < Hints.size()) {
+      const ResultPattern *H = &Hints[I];
+      if (H->K == ResultPattern::Either && !H->Sub.empty())
+        H = &H->Sub.front();
+      Hint = H->Shape;
+    }
     S += formatValue(Vs[I], Pool, Hint);
   }
   return S + ")";
 }
 
-std::string spectest::formatExpectedList(llvm::ArrayRef<ExpectedValue> Es) {
-  std::string S = "(";
-  for (size_t I = 0; I < Es.size(); ++I) {
-    if (I)
-      S += ", ";
-    S += formatExpected(Es[I]);
+static ValType scalarType(ScriptValue::Kind K) {
+  switch (K) {
+  case ScriptValue::I32:
+    return ValType::I32;
+  case ScriptValue::I64:
+    return ValType::I64;
+  case ScriptValue::F32:
+    return ValType::F32;
+  default:
+    return ValType::F64;
   }
+}
+
+static std::string formatScriptValue(const ScriptValue &V, StringRef Shape) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  switch (V.K) {
+  case ScriptValue::I32:
+  case ScriptValue::I64:
+  case ScriptValue::F32:
+  case ScriptValue::F64:
+    printScalar(OS, scalarType(V.K), V.Bits);
+    break;
+  case ScriptValue::V128:
+    printV128(OS, Shape, [&](unsigned I, unsigned Bits, bool IsFloat) {
+      uint64_t B = extractLane(V.Bits, V.BitsHi, I, Bits);
+      if (IsFloat)
+        printFloat(OS, B, Bits);
+      else
+        OS << B;
+    });
+    break;
+  case ScriptValue::RefNull:
+    switch (heapClass(V.HeapType)) {
+    case HeapClass::Func:
+      OS << "funcref:null";
+      break;
+    case HeapClass::Extern:
+      OS << "externref:null";
+      break;
+    default:
+      OS << "ref.null " << (V.HeapType.empty() ? "_" : V.HeapType);
+      break;
+    }
+    break;
+  case ScriptValue::RefExtern:
+    OS << "externref:" << V.Bits;
+    break;
+  case ScriptValue::RefHost:
+    OS << "ref.host " << V.Bits;
+    break;
+  case ScriptValue::RefFunc:
+    OS << "funcref:" << (V.HeapType.empty() ? "non-null" : V.HeapType);
+    break;
+  }
+  return S;
+}
+
+std::string spectest::formatPattern(const ResultPattern &P) {
+  auto Nan = [](const ResultPattern &L) {
+    return L.K == ResultPattern::CanonicalNan ? "nan:canonical"
+                                              : "nan:arithmetic";
+  };
+  switch (P.K) {
+  case ResultPattern::Exact:
+    return formatScriptValue(P.V, P.Shape);
+  case ResultPattern::CanonicalNan:
+  case ResultPattern::ArithmeticNan:
+    return std::string(P.Type == ScriptValue::F32 ? "f32:" : "f64:") + Nan(P);
+  case ResultPattern::Lanes: {
+    std::string S;
+    llvm::raw_string_ostream OS(S);
+    printV128(OS, P.Shape, [&](unsigned I, unsigned Bits, bool IsFloat) {
+      if (I >= P.Sub.size())
+        return;
+      const ResultPattern &L = P.Sub[I];
+      if (isNan(L.K))
+        OS << Nan(L);
+      else if (IsFloat)
+        printFloat(OS, L.V.Bits, Bits);
+      else
+        OS << L.V.Bits;
+    });
+    return S;
+  }
+  case ResultPattern::AnyRefFunc:
+    return "funcref:non-null";
+  case ResultPattern::AnyRefExtern:
+    return "externref:non-null";
+  case ResultPattern::AnyRef:
+    return "ref.any";
+  case ResultPattern::AnyRefEq:
+    return "ref.eq";
+  case ResultPattern::AnyRefI31:
+    return "ref.i31";
+  case ResultPattern::AnyRefStruct:
+    return "ref.struct";
+  case ResultPattern::AnyRefArray:
+    return "ref.array";
+  case ResultPattern::Either: {
+    std::string S = "either(";
+    for (size_t I = 0; I < P.Sub.size(); ++I)
+      S += (I ? " | " : "") + formatPattern(P.Sub[I]);
+    return S + ")";
+  }
+  }
+  return "?";
+}
+
+std::string spectest::formatPatterns(llvm::ArrayRef<ResultPattern> Ps) {
+  std::string S = "(";
+  for (size_t I = 0; I < Ps.size(); ++I)
+    S += (I ? ", " : "") + formatPattern(Ps[I]);
   return S + ")";
 }
 
-std::string spectest::formatExpectedAlternatives(
-    llvm::ArrayRef<std::vector<ExpectedValue>> Es) {
+std::string spectest::formatScriptValues(llvm::ArrayRef<ScriptValue> Vs) {
   std::string S = "(";
-  for (size_t I = 0; I < Es.size(); ++I) {
-    if (I)
-      S += ", ";
-    if (Es[I].size() == 1) {
-      S += formatExpected(Es[I][0]);
-      continue;
-    }
-    S += "either(";
-    for (size_t A = 0; A < Es[I].size(); ++A)
-      S += (A ? " | " : "") + formatExpected(Es[I][A]);
-    S += ")";
-  }
+  for (size_t I = 0; I < Vs.size(); ++I)
+    S += (I ? ", " : "") + formatScriptValue(Vs[I], "");
   return S + ")";
 }

@@ -1,14 +1,17 @@
-//===- wasm-spectest/ValueParsing.h - Spec-test JSON values -----*- C++ -*-===//
+//===- wasm-spectest/ValueParsing.h - Script values and results -*- C++ -*-===//
 //
-// Owns the translation between the values of wast2json's JSON (arguments and
-// expected results) and orca::Value: parsing, matching a result against an
-// expectation (including nan:canonical / nan:arithmetic, per lane for v128)
-// and printing both for failure reports. `(either ...)` alternatives are
-// single expectations here; the script runner accepts a result matching any.
+// Owns the translation between a script's values (Text/Script.h's
+// ScriptValue and ResultPattern, parsed from .wast or from wast2json's JSON)
+// and orca::Value: arguments to Values, matching a result against a pattern
+// (nan:canonical / nan:arithmetic, lane-wise for v128, reference classes,
+// `either` alternatives) and printing both for failure reports.
 //
 // Externref values in scripts are small integers ("ref.extern N"); the
 // ExternRefPool gives each N a distinct, stable, non-null host pointer and
 // maps such pointers back to N when a result is compared or printed.
+//
+// Values Orca cannot represent yet (GC references, exnref) are reported as
+// "unsupported: <feature>" so the runner counts them as such.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +19,7 @@
 #define ORCA_TOOLS_WASM_SPECTEST_VALUEPARSING_H
 
 #include "Runtime/Value.h"
+#include "Text/Script.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
@@ -45,56 +49,39 @@ private:
   std::map<const void *, uint64_t> ByPointer;
 };
 
-/// What one lane (or a whole scalar) of an expected result must be.
-struct ExpectedLane {
-  enum KindT : uint8_t { Exact, CanonicalNaN, ArithmeticNaN };
-  KindT Kind = Exact;
-  uint64_t Bits = 0;
-};
+/// The feature a value or pattern needs that Orca does not have yet ("gc",
+/// "exceptions", "function-references"), or "" if Orca can represent it.
+std::string unsupportedFeatureOf(const ScriptValue &V);
+std::string unsupportedFeatureOf(const ResultPattern &P);
 
-/// One expected result of an assert_return.
-struct ExpectedValue {
-  ValType Type = ValType::I32;
-  /// Scalars: one lane. v128: one per lane of LaneType.
-  std::vector<ExpectedLane> Lanes;
-  /// v128 only: "i8", "i16", "i32", "i64", "f32" or "f64".
-  std::string LaneType;
-  /// References: null, a specific externref N, or any non-null funcref.
-  enum RefKindT : uint8_t { RefNull, RefExtern, RefAnyNonNull };
-  RefKindT RefKind = RefNull;
-  uint64_t RefNumber = 0;
-};
+/// An argument as a Value. Errors: "unsupported: <feature>" for values Orca
+/// has no representation of.
+llvm::Expected<Value> toValue(const ScriptValue &V, ExternRefPool &Pool);
 
-/// Parses a JSON value type name ("i32", "externref", ...).
-std::optional<ValType> parseValType(llvm::StringRef Name);
-
-/// Parses an argument {"type": T, "value": V} (v128 also "lane_type").
-llvm::Expected<Value> parseArgument(const llvm::json::Value &J,
-                                    ExternRefPool &Pool);
-llvm::Expected<std::vector<Value>> parseArguments(const llvm::json::Array *A,
-                                                  ExternRefPool &Pool);
-
-/// Parses an expected result; the value may be a NaN pattern.
-llvm::Expected<ExpectedValue> parseExpected(const llvm::json::Value &J);
-
-/// True when \p Actual satisfies \p E.
-bool matches(const ExpectedValue &E, const Value &Actual,
+/// True when \p Actual satisfies \p P.
+bool matches(const ResultPattern &P, const Value &Actual,
              const ExternRefPool &Pool);
+
+/// wast2json's JSON values: {"type": T, "value": V} (v128 also
+/// "lane_type"), as an argument or as an expected result (NaN patterns,
+/// `{"type": "either", "values": [...]}`).
+llvm::Expected<ScriptValue> parseJsonValue(const llvm::json::Value &J);
+llvm::Expected<ResultPattern> parseJsonPattern(const llvm::json::Value &J);
 
 /// "i32:42", "f32:1.5 (0x3fc00000)", "v128:i32x4[1 2 3 4]",
 /// "externref:3", "funcref:null"... \p LaneHint picks the lane shape of a
-/// v128 (default i32).
+/// v128 ("i8x16"... or "i8"...; default i32x4).
 std::string formatValue(const Value &V, const ExternRefPool &Pool,
                         llvm::StringRef LaneHint = "");
-std::string formatExpected(const ExpectedValue &E);
-/// "(v1, v2)" for a list.
+/// "(v1, v2)" for a list; \p Hints give the v128 shapes to print with.
 std::string formatValues(llvm::ArrayRef<Value> Vs, const ExternRefPool &Pool,
-                         llvm::ArrayRef<ExpectedValue> Hints = {});
-std::string formatExpectedList(llvm::ArrayRef<ExpectedValue> Es);
-/// As formatExpectedList, for result positions with alternatives (from
-/// `(either ...)`): "(either(i32:0 | i32:1), i32:2)".
-std::string
-formatExpectedAlternatives(llvm::ArrayRef<std::vector<ExpectedValue>> Es);
+                         llvm::ArrayRef<ResultPattern> Hints = {});
+/// A pattern as formatValue prints the values it matches; `either` gives
+/// "either(i32:0 | i32:1)".
+std::string formatPattern(const ResultPattern &P);
+std::string formatPatterns(llvm::ArrayRef<ResultPattern> Ps);
+/// "(v1, v2)" of script values (arguments).
+std::string formatScriptValues(llvm::ArrayRef<ScriptValue> Vs);
 
 } // namespace spectest
 } // namespace orca

@@ -2,12 +2,15 @@
 //
 // Owns the command line, the choice of files (skips, proposals), the
 // per-thread engines, the optional per-file child processes (--isolate) and
-// the summary. Each file is converted by wast2json (a .json file is taken as
+// the summary. Each .wast file is parsed by lib/Text (or, with
+// --use-wast2json, converted by wast2json; a .json file is taken as
 // converted already) and run in a fresh Store; its report is printed in one
 // piece, so -j N output stays readable.
 //
-// Output: "<file>: P passed, F failed[, S skipped]" per file, followed by its
-// failure lines, and finally "N passed, N failed" over all files.
+// Output: "<file>: P passed, F failed" per file, followed by its failure
+// lines; then, if any failure is a missing feature, "unsupported: F1 N1,
+// F2 N2, ..." (failures by feature); and finally "N passed, N failed" over
+// all files.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +19,7 @@
 
 #include "Runtime/Runtime.h"
 #include "Support/Error.h"
+#include "Text/Script.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringMap.h"
@@ -47,10 +51,22 @@ static llvm::cl::list<std::string> InputFiles(llvm::cl::Positional,
 static llvm::cl::opt<bool>
     Verbose("v", llvm::cl::desc("Verbose: let spectest.print* print"),
             llvm::cl::cat(Cat));
-static llvm::cl::opt<std::string>
-    Wast2JsonPath("wast2json",
-                  llvm::cl::desc("Path of wast2json (default: from PATH)"),
-                  llvm::cl::value_desc("path"), llvm::cl::cat(Cat));
+static llvm::cl::opt<bool> UseWast2Json(
+    "use-wast2json",
+    llvm::cl::desc("Convert .wast files with wabt's wast2json instead of "
+                   "parsing them (for comparison)"),
+    llvm::cl::cat(Cat));
+static llvm::cl::opt<std::string> Wast2JsonPath(
+    "wast2json",
+    llvm::cl::desc("Path of wast2json (implies --use-wast2json; default: "
+                   "from PATH)"),
+    llvm::cl::value_desc("path"), llvm::cl::cat(Cat));
+static llvm::cl::opt<std::string> SpecVersion(
+    "spec-version",
+    llvm::cl::desc("The suite's WebAssembly version: 3.0 (default: core "
+                   "files get every feature Orca has, and 3.0's text rules) "
+                   "or 2.0 (exactly 2.0's features and text rules)"),
+    llvm::cl::value_desc("2.0|3.0"), llvm::cl::init("3.0"), llvm::cl::cat(Cat));
 static llvm::cl::list<std::string>
     SkipFiles("skip-file", llvm::cl::desc("Skip files with this name"),
               llvm::cl::value_desc("name"), llvm::cl::cat(Cat));
@@ -94,12 +110,15 @@ static llvm::cl::opt<bool> ChildMode("child-mode", llvm::cl::Hidden,
 
 /// The trailer a child prints so the parent can add up its counts.
 static constexpr StringRef CountsTag = "#orca-spectest-counts ";
+/// A child's failures of one missing feature: "<tag><feature> <N>".
+static constexpr StringRef UnsupportedTag = "#orca-spectest-unsupported ";
 
 namespace {
 
 struct FileOutcome {
   unsigned Passed = 0;
   unsigned Failed = 0;
+  std::map<std::string, unsigned> Unsupported; // failures by feature
   std::string Text; // everything to print for this file
 };
 
@@ -114,6 +133,7 @@ struct Driver {
   std::string SelfPath;
   std::set<std::string> Skip;
   RunnerOptions Opts;
+  bool Spec30 = true;
 
   FileOutcome processFile(const std::string &Path, WorkerEngines &W);
   FileOutcome runInProcess(const std::string &Path, const std::string &Shown,
@@ -124,11 +144,15 @@ struct Driver {
 } // namespace
 
 /// How a file is named in the output: "proposals/<name>/x.wast" for
-/// proposal files, else the base name.
+/// proposal files, the path below "core/" for the 3.0 suite's files
+/// ("gc/array.wast"), else the base name.
 static std::string displayName(StringRef Path) {
   size_t Pos = Path.rfind("proposals/");
   if (Pos != StringRef::npos && (Pos == 0 || Path[Pos - 1] == '/'))
     return Path.substr(Pos).str();
+  Pos = Path.rfind("/core/");
+  if (Pos != StringRef::npos)
+    return Path.substr(Pos + 6).str();
   return llvm::sys::path::filename(Path).str();
 }
 
@@ -162,12 +186,13 @@ FileOutcome Driver::runInProcess(const std::string &Path,
     return O;
   };
 
-  // A .json file is taken as wast2json output already, its .wasm files
-  // beside it (for hand-written scripts and tests of the runner itself).
-  std::optional<ConvertedScript> Converted;
-  llvm::json::Value Json = nullptr;
-  std::string JsonDir;
+  WatOptions WOpts;
+  // 2.0 still expects 32-bit limits above 2^32-1 to be malformed.
+  WOpts.WideLimits = Spec30;
+  std::optional<Script> S;
   if (StringRef(Path).ends_with(".json")) {
+    // wast2json output already, its .wasm files beside it (for hand-written
+    // scripts and tests of the runner itself).
     auto Buf = llvm::MemoryBuffer::getFile(Path);
     if (!Buf)
       return FailFile("cannot read: " + Buf.getError().message());
@@ -176,24 +201,44 @@ FileOutcome Driver::runInProcess(const std::string &Path,
       return FailFile("bad JSON: " + llvm::toString(Parsed.takeError()));
     if (!Parsed->getAsObject())
       return FailFile("bad JSON: not an object");
-    Json = std::move(*Parsed);
-    JsonDir = llvm::sys::path::parent_path(Path).str();
-    if (JsonDir.empty())
-      JsonDir = ".";
-  } else {
+    std::string Dir = llvm::sys::path::parent_path(Path).str();
+    auto SJ = scriptFromJson(*Parsed->getAsObject(), Dir.empty() ? "." : Dir,
+                             Shown, WOpts);
+    if (!SJ)
+      return FailFile(takeErrorReport(SJ.takeError()).Message);
+    S.emplace(std::move(*SJ));
+  } else if (!Wast2Json.empty()) {
     auto CS = ConvertedScript::convert(Wast2Json, Path, P.Wast2JsonFlags);
     if (!CS)
       return FailFile(takeErrorReport(CS.takeError()).Message);
-    Converted.emplace(std::move(*CS));
+    auto SJ = scriptFromJson(CS->script(), CS->dir(), Shown, WOpts);
+    if (!SJ)
+      return FailFile(takeErrorReport(SJ.takeError()).Message);
+    S.emplace(std::move(*SJ));
+  } else {
+    auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                           /*RequiresNullTerminator=*/false);
+    if (!Buf)
+      return FailFile("cannot read: " + Buf.getError().message());
+    auto SW = parseWast((*Buf)->getBuffer(), Shown, WOpts);
+    if (!SW)
+      return FailFile("script does not parse: " +
+                      takeErrorReport(SW.takeError()).Message);
+    S.emplace(std::move(*SW));
   }
-  const llvm::json::Object &Script =
-      Converted ? Converted->script() : *Json.getAsObject();
-  const std::string &Dir = Converted ? Converted->dir() : JsonDir;
 
   std::unique_ptr<Engine> &E = W.ByProposal[P.Name];
   if (!E) {
     EngineConfig Config;
     Config.Feat = *P.Feat;
+    if (Spec30 && P.Name.empty()) {
+      // WebAssembly 3.0's core: every feature Orca has (threads are not
+      // part of 3.0).
+      Config.Feat.Memory64 = true;
+      Config.Feat.MultiMemory = true;
+      Config.Feat.TailCall = true;
+      Config.Feat.ExtendedConst = true;
+    }
     Config.OptLevel = OptLevel;
     if (!BoundsChecks.empty())
       Config.ExplicitBoundsChecks = BoundsChecks == "explicit";
@@ -204,15 +249,17 @@ FileOutcome Driver::runInProcess(const std::string &Path,
     E = std::move(*NewE);
   }
 
-  FileResult R = runScript(*E, Opts, Shown, Dir, Script);
+  FileResult R = runScript(*E, Opts, Shown, Path, *S);
   O.Passed = R.Passed;
   O.Failed = R.Failed;
+  O.Unsupported = std::move(R.Unsupported);
   llvm::raw_string_ostream OS(O.Text);
   OS << Shown << ": " << R.Passed << " passed, " << R.Failed << " failed";
-  if (R.Skipped)
-    OS << ", " << R.Skipped << " skipped";
-  if (R.SkippedText && Opts.Verbose)
-    OS << " (" << R.SkippedText << " text modules)";
+  unsigned Unsup = 0;
+  for (auto &[F, N] : O.Unsupported)
+    Unsup += N;
+  if (Unsup)
+    OS << " (" << Unsup << " unsupported)";
   OS << "\n" << trimFailureLines(R.Log);
   return O;
 }
@@ -232,7 +279,9 @@ FileOutcome Driver::runInChild(const std::string &Path,
   llvm::sys::Process::SafelyCloseFileDescriptor(FD);
 
   std::vector<std::string> ArgStore = {SelfPath, "--child-mode",
-                                       "--wast2json=" + Wast2Json};
+                                       "--spec-version=" + SpecVersion};
+  if (!Wast2Json.empty())
+    ArgStore.push_back("--wast2json=" + Wast2Json);
   if (Opts.Verbose)
     ArgStore.push_back("-v");
   if (MaxFailureLines)
@@ -266,8 +315,14 @@ FileOutcome Driver::runInChild(const std::string &Path,
   unsigned Total = 0, AtLine = 0, AtPassed = 0, AtFailed = 0;
   llvm::SmallVector<StringRef, 64> Lines;
   StringRef(Output).split(Lines, '\n', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  std::map<std::string, unsigned> Unsupported;
   for (StringRef L : Lines) {
-    if (L.consume_front(CountsTag)) {
+    if (L.consume_front(UnsupportedTag)) {
+      auto [F, N] = L.trim().rsplit(' ');
+      unsigned NN;
+      if (!N.getAsInteger(10, NN))
+        Unsupported[F.str()] += NN;
+    } else if (L.consume_front(CountsTag)) {
       auto [P, F] = L.trim().split(' ');
       unsigned PN, FN;
       if (!P.getAsInteger(10, PN) && !F.getAsInteger(10, FN))
@@ -289,6 +344,7 @@ FileOutcome Driver::runInChild(const std::string &Path,
   if (Counts && !Crashed && RC >= 0) {
     O.Passed = Counts->first;
     O.Failed = Counts->second;
+    O.Unsupported = std::move(Unsupported);
     O.Text = std::move(Report);
     return O;
   }
@@ -355,9 +411,15 @@ int main(int argc, char **argv) {
   }
   D.SelfPath = llvm::sys::fs::getMainExecutable(argv[0], (void *)&main);
 
+  if (SpecVersion != "2.0" && SpecVersion != "3.0") {
+    llvm::errs() << "wasm-spectest: --spec-version must be 2.0 or 3.0\n";
+    return 2;
+  }
+  D.Spec30 = SpecVersion == "3.0";
+
   if (!Wast2JsonPath.empty()) {
     D.Wast2Json = Wast2JsonPath;
-  } else {
+  } else if (UseWast2Json) {
     auto P = llvm::sys::findProgramByName("wast2json");
     if (!P) {
       llvm::errs() << "wasm-spectest: wast2json not found on PATH (use "
@@ -394,6 +456,7 @@ int main(int argc, char **argv) {
   }
 
   unsigned TotalPassed = 0, TotalFailed = 0;
+  std::map<std::string, unsigned> Unsupported;
   std::mutex OutMutex;
   std::atomic<size_t> Next{0};
   auto Worker = [&] {
@@ -406,6 +469,8 @@ int main(int argc, char **argv) {
       std::lock_guard<std::mutex> Lock(OutMutex);
       TotalPassed += O.Passed;
       TotalFailed += O.Failed;
+      for (auto &[F, N] : O.Unsupported)
+        Unsupported[F] += N;
       llvm::outs() << O.Text;
       llvm::outs().flush();
     }
@@ -422,10 +487,30 @@ int main(int argc, char **argv) {
       T.join();
   }
 
-  if (ChildMode)
+  if (ChildMode) {
+    for (auto &[F, N] : Unsupported)
+      llvm::outs() << UnsupportedTag << F << " " << N << "\n";
     llvm::outs() << CountsTag << TotalPassed << " " << TotalFailed << "\n";
-  else
+  } else {
+    if (!Unsupported.empty()) {
+      // Largest first.
+      std::vector<std::pair<unsigned, std::string>> Sorted;
+      unsigned All = 0;
+      for (auto &[F, N] : Unsupported) {
+        Sorted.emplace_back(N, F);
+        All += N;
+      }
+      std::sort(Sorted.begin(), Sorted.end(), [](auto &A, auto &B) {
+        return A.first != B.first ? A.first > B.first : A.second < B.second;
+      });
+      llvm::outs() << "unsupported:";
+      for (size_t I = 0; I < Sorted.size(); ++I)
+        llvm::outs() << (I ? ", " : " ") << Sorted[I].second << " "
+                     << Sorted[I].first;
+      llvm::outs() << " (" << All << " failures in all)\n";
+    }
     llvm::outs() << TotalPassed << " passed, " << TotalFailed << " failed\n";
+  }
   llvm::outs().flush();
   return TotalFailed ? 1 : 0;
 }

@@ -499,3 +499,23 @@ TEST(ResultTest, ValueAndError) {
   EXPECT_TRUE(T.error().isTrap());
   EXPECT_EQ(T.error().kind(), ErrorKind::Trap);
 }
+
+TEST(ModuleTest, CompilesText) {
+  // Anything without the binary magic is a text module, as in wasmtime.
+  std::string Wat = "(module (func (export \"answer\") (result i32) "
+                    "i32.const 42))";
+  std::vector<uint8_t> Bytes(Wat.begin(), Wat.end());
+  Result<Module> M = Module::compile(engine(), Bytes);
+  ASSERT_TRUE(M.ok()) << M.error().toString();
+  ASSERT_EQ(M->exports().size(), 1u);
+  EXPECT_EQ(M->exports()[0].Name, "answer");
+  EXPECT_TRUE(Module::validate(engine(), Bytes).ok());
+  // A syntax error is Malformed and says where.
+  std::string Bad = "(module\n  (func (i32.frob)))";
+  Result<Module> E =
+      Module::compile(engine(), std::vector<uint8_t>(Bad.begin(), Bad.end()));
+  ASSERT_FALSE(E.ok());
+  EXPECT_EQ(E.error().kind(), ErrorKind::Malformed);
+  EXPECT_NE(E.error().message().find("<wat>:2:10:"), std::string::npos)
+      << E.error().toString();
+}
