@@ -126,6 +126,7 @@ rt::Limits toRT(const Limits &L);
 ExternKind fromRT(rt::ExternKind K);
 rt::ExternKind toRT(ExternKind K);
 ErrorKind fromRT(rt::ErrorKind K);
+TrapCode fromRT(rt::TrapCode C);
 ExternType externTypeOf(const rt::Module &M, rt::ExternKind K, uint32_t Index);
 
 /// A runtime value as a public one (funcrefs tagged with \p StoreId).
