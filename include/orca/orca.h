@@ -338,6 +338,12 @@ struct StoreLimits {
   uint64_t MaxTableElements = UINT64_MAX;
   /// Maximum instances in the store (instantiation fails with Resource).
   uint64_t MaxInstances = UINT64_MAX;
+  /// Maximum memories and tables created in the store, by instantiation
+  /// (each memory and table a module defines; imported ones are not new)
+  /// or by Memory::create / Table::create: beyond it, those fail with
+  /// Resource. Wasmtime's StoreLimitsBuilder::memories and tables.
+  uint64_t MaxMemories = UINT64_MAX;
+  uint64_t MaxTables = UINT64_MAX;
 };
 
 /// WASI preview1 settings for a store (Store::setWasi).
