@@ -62,6 +62,13 @@ enum class TrapCode : uint8_t {
   HostError,
   /// A WASI guest called proc_exit; exitCode() holds the code.
   Exit,
+  /// The store's fuel ran out ("all fuel consumed by WebAssembly"; see
+  /// Config::ConsumeFuel and Store::setFuel). The store can be refuelled
+  /// and used again.
+  OutOfFuel,
+  /// The engine's epoch passed the store's deadline ("interrupt"; see
+  /// Config::EpochInterruption and Store::setEpochDeadline).
+  Interrupt,
 };
 
 /// One wasm frame of a trap's backtrace, innermost first.

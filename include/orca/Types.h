@@ -142,6 +142,18 @@ struct Config {
   /// Maximum native stack wasm may use per call from the host, in bytes;
   /// deeper recursion traps with TrapCode::StackOverflow.
   uint64_t MaxWasmStack = 512 * 1024;
+  /// Instrument code to consume fuel (Store::setFuel): each wasm operator
+  /// costs one unit (as wasmtime's default), bulk memory and table
+  /// operations also their size; running out traps with
+  /// TrapCode::OutOfFuel. The same module and inputs consume the same fuel
+  /// at every optimisation level and on every target. Costs run time (see
+  /// docs/performance.md).
+  bool ConsumeFuel = false;
+  /// Instrument code to check the engine's epoch (Engine::incrementEpoch)
+  /// against the store's deadline (Store::setEpochDeadline) at every
+  /// function entry and loop header; reaching it traps with
+  /// TrapCode::Interrupt. Cheaper than fuel, but not deterministic.
+  bool EpochInterruption = false;
   Features Feat;
   /// Compiled-code cache directory; empty (the default): no cache. With
   /// one, Module::compile loads a module compiled before under the same

@@ -276,6 +276,12 @@ public:
   static Result<Engine> create(const Config &C = Config());
   const Config &config() const;
 
+  /// Advances the epoch by one tick (Config::EpochInterruption): wasm of
+  /// every store whose deadline it reaches traps at its next function
+  /// entry or loop header. Safe from any thread and from a signal handler
+  /// (one lock-free atomic add); typically called by a timer thread.
+  void incrementEpoch() const;
+
 private:
   friend struct detail::Access;
   std::shared_ptr<detail::EngineState> State;
@@ -332,6 +338,12 @@ struct StoreLimits {
   uint64_t MaxTableElements = UINT64_MAX;
   /// Maximum instances in the store (instantiation fails with Resource).
   uint64_t MaxInstances = UINT64_MAX;
+  /// Maximum memories and tables created in the store, by instantiation
+  /// (each memory and table a module defines; imported ones are not new)
+  /// or by Memory::create / Table::create: beyond it, those fail with
+  /// Resource. Wasmtime's StoreLimitsBuilder::memories and tables.
+  uint64_t MaxMemories = UINT64_MAX;
+  uint64_t MaxTables = UINT64_MAX;
 };
 
 /// WASI preview1 settings for a store (Store::setWasi).
@@ -368,6 +380,31 @@ public:
 
   void setLimits(const StoreLimits &L);
   const StoreLimits &limits() const;
+
+  /// Sets the fuel left (Config::ConsumeFuel; a store starts with none, so
+  /// wasm traps at once until it is given some). When it runs out wasm
+  /// traps with TrapCode::OutOfFuel; setFuel again and the store can be
+  /// used as before. Fuel is checked at function entries and loop headers,
+  /// so a call may overrun it by the operators of one loop-free stretch of
+  /// code. Usage error without Config::ConsumeFuel.
+  Result<void> setFuel(uint64_t Fuel);
+  /// The fuel left (0 once it has run out).
+  Result<uint64_t> getFuel() const;
+
+  /// Interrupts wasm once the engine's epoch has advanced \p Ticks from
+  /// now (Config::EpochInterruption; a store has no deadline until this is
+  /// called). Wasm traps with TrapCode::Interrupt at its next function
+  /// entry or loop header, unless the callback extends the deadline. A
+  /// store blocked in a host function is interrupted when that returns.
+  void setEpochDeadline(uint64_t Ticks);
+  /// Called on the thread running wasm when the deadline is reached: return
+  /// a number of ticks to extend the deadline by (from the current epoch)
+  /// and continue, or nullopt to trap with TrapCode::Interrupt (what
+  /// happens without a callback). It should only decide about the
+  /// deadline: memory and globals may lack the stores wasm made since its
+  /// last call, and it must not call into wasm.
+  void setEpochDeadlineCallback(
+      std::function<std::optional<uint64_t>(Store &)> Callback);
 
   /// Attaches embedder data, reachable from host functions through
   /// Caller::store().data<T>().

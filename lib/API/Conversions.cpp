@@ -242,6 +242,23 @@ Result<Value> toRT(const Val &V, uint64_t StoreId) {
 
 char HostTrapError::ID = 0;
 
+TrapCode fromRT(rt::TrapCode C) {
+  // The public list keeps its order (Exit, then codes added since), so the
+  // runtime's codes from OutOfFuel on are mapped by name.
+  static_assert(uint32_t(rt::TrapCode::HostError) ==
+                uint32_t(TrapCode::HostError));
+  switch (C) {
+  case rt::TrapCode::OutOfFuel:
+    return TrapCode::OutOfFuel;
+  case rt::TrapCode::Interrupt:
+    return TrapCode::Interrupt;
+  default:
+    return C < rt::TrapCode::OutOfFuel
+               ? static_cast<TrapCode>(static_cast<uint32_t>(C))
+               : TrapCode::HostError;
+  }
+}
+
 /// The public frames of a runtime trap.
 static std::vector<FrameInfo> framesOf(const TrapError &T) {
   std::vector<FrameInfo> Out;
@@ -262,10 +279,7 @@ Error fromRT(llvm::Error E, StoreState *S) {
           Out = Error(std::move(Tr));
           return;
         }
-        static_assert(uint32_t(rt::TrapCode::HostError) ==
-                      uint32_t(TrapCode::HostError));
-        Trap Tr(static_cast<TrapCode>(static_cast<uint32_t>(T.code())),
-                T.text());
+        Trap Tr(fromRT(T.code()), T.text());
         Tr.FaultAddress = T.FaultAddress;
         Tr.Backtrace = framesOf(T);
         if (T.code() == rt::TrapCode::HostError && S && S->Wasi &&

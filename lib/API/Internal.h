@@ -77,7 +77,11 @@ struct StoreState {
   Engine E;
   Store *Owner = nullptr;
   StoreLimits Lim;
+  /// What StoreLimits counts: instances, and memories and tables created
+  /// in the store (by instantiation or the host).
   uint64_t NumInstances = 0;
+  uint64_t NumMemories = 0;
+  uint64_t NumTables = 0;
   std::shared_ptr<void> Data;
   std::unique_ptr<wasi::WasiContext> Wasi;
   std::unique_ptr<wasi::ImportResolver> WasiDefs;
@@ -126,6 +130,7 @@ rt::Limits toRT(const Limits &L);
 ExternKind fromRT(rt::ExternKind K);
 rt::ExternKind toRT(ExternKind K);
 ErrorKind fromRT(rt::ErrorKind K);
+TrapCode fromRT(rt::TrapCode C);
 ExternType externTypeOf(const rt::Module &M, rt::ExternKind K, uint32_t Index);
 
 /// A runtime value as a public one (funcrefs tagged with \p StoreId).

@@ -47,12 +47,15 @@ Result<Memory> Memory::create(Store &S, const MemoryType &T) {
   if (T.Lim.Min > St->Lim.MaxMemoryPages)
     return Error(ErrorKind::Resource,
                  "memory minimum exceeds the store's limit");
+  if (St->NumMemories >= St->Lim.MaxMemories)
+    return Error(ErrorKind::Resource, "the store's memory limit is reached");
   rt::MemoryType MT;
   MT.Lim = toRT(T.Lim);
   MT.Lim.Shared = T.Shared;
   auto X = St->RT->createMemory(MT);
   if (!X)
     return fromRT(X.takeError(), St);
+  ++St->NumMemories;
   return Access::make<Memory>(St->Id, X->Ptr);
 }
 
@@ -144,6 +147,8 @@ Result<Table> Table::create(Store &S, const TableType &T, const Val &Init) {
   if (T.Lim.Min > St->Lim.MaxTableElements)
     return Error(ErrorKind::Resource,
                  "table minimum exceeds the store's limit");
+  if (St->NumTables >= St->Lim.MaxTables)
+    return Error(ErrorKind::Resource, "the store's table limit is reached");
   if (T.Elem != ValType::FuncRef && T.Elem != ValType::ExternRef)
     return Error(ErrorKind::Usage, "table elements must be references");
   Result<void *> Ref = refFor(Init, T.Elem, St->Id);
@@ -155,6 +160,7 @@ Result<Table> Table::create(Store &S, const TableType &T, const Val &Init) {
   auto X = St->RT->createTable(TT, Value::ref(TT.Elem, *Ref));
   if (!X)
     return fromRT(X.takeError(), St);
+  ++St->NumTables;
   return Access::make<Table>(St->Id, X->Ptr);
 }
 
@@ -307,18 +313,37 @@ Result<Instance> instantiate(Store &S, const Module &M,
   if (St->NumInstances >= St->Lim.MaxInstances)
     return Error(ErrorKind::Resource, "the store's instance limit is reached");
   const rt::Module &RM = MS->CM->module();
-  for (const auto &Mem : RM.Memories)
-    if (!Mem.Imported && Mem.Type.Lim.Min > St->Lim.MaxMemoryPages)
+  uint64_t NewMemories = 0, NewTables = 0;
+  for (const auto &Mem : RM.Memories) {
+    if (Mem.Imported)
+      continue;
+    ++NewMemories;
+    if (Mem.Type.Lim.Min > St->Lim.MaxMemoryPages)
       return Error(ErrorKind::Resource,
                    "memory minimum exceeds the store's limit");
-  for (const auto &Tab : RM.Tables)
-    if (!Tab.Imported && Tab.Type.Lim.Min > St->Lim.MaxTableElements)
+  }
+  for (const auto &Tab : RM.Tables) {
+    if (Tab.Imported)
+      continue;
+    ++NewTables;
+    if (Tab.Type.Lim.Min > St->Lim.MaxTableElements)
       return Error(ErrorKind::Resource,
                    "table minimum exceeds the store's limit");
+  }
+  // Counts of memories and tables the store owns, as wasmtime's
+  // StoreLimits: imported ones exist already.
+  if (NewMemories >
+      St->Lim.MaxMemories - std::min(St->NumMemories, St->Lim.MaxMemories))
+    return Error(ErrorKind::Resource, "the store's memory limit is reached");
+  if (NewTables >
+      St->Lim.MaxTables - std::min(St->NumTables, St->Lim.MaxTables))
+    return Error(ErrorKind::Resource, "the store's table limit is reached");
   auto I = St->RT->instantiate(MS->CM, Imports);
   if (!I)
     return fromRT(I.takeError(), St);
   ++St->NumInstances;
+  St->NumMemories += NewMemories;
+  St->NumTables += NewTables;
   return Access::make<Instance>(St->Id, *I);
 }
 } // namespace detail

@@ -71,6 +71,8 @@ Result<Engine> Engine::create(const Config &C) {
   EC.CompileThreads = C.CompileThreads;
   EC.ExplicitBoundsChecks = C.Bounds == BoundsChecks::Explicit;
   EC.MaxWasmStack = C.MaxWasmStack;
+  EC.ConsumeFuel = C.ConsumeFuel;
+  EC.EpochInterruption = C.EpochInterruption;
   EC.CacheDir = C.CacheDir;
   EC.CacheMaxBytes = C.CacheMaxBytes;
   auto RT = rt::Engine::create(EC);
@@ -103,6 +105,11 @@ binaryOrText(std::span<const uint8_t> Bytes, llvm::StringRef Name) {
     return makeError(rt::ErrorKind::Malformed,
                      llvm::toString(Text.takeError()));
   return Text;
+}
+
+void Engine::incrementEpoch() const {
+  if (State)
+    State->RT->incrementEpoch();
 }
 
 Result<Module> Module::compile(const Engine &E,
@@ -230,6 +237,50 @@ void Store::setLimits(const StoreLimits &L) {
 const StoreLimits &Store::limits() const {
   static const StoreLimits Defaults;
   return State ? State->Lim : Defaults;
+}
+
+Result<void> Store::setFuel(uint64_t Fuel) {
+  if (!State)
+    return Error(ErrorKind::Usage, "empty store");
+  if (llvm::Error E = State->RT->setFuel(Fuel))
+    return fromRT(std::move(E), State.get());
+  return Result<void>();
+}
+
+Result<uint64_t> Store::getFuel() const {
+  if (!State)
+    return Error(ErrorKind::Usage, "empty store");
+  llvm::Expected<uint64_t> F = State->RT->getFuel();
+  if (!F)
+    return fromRT(F.takeError(), State.get());
+  return *F;
+}
+
+void Store::setEpochDeadline(uint64_t Ticks) {
+  if (State)
+    State->RT->setEpochDeadline(Ticks);
+}
+
+void Store::setEpochDeadlineCallback(
+    std::function<std::optional<uint64_t>(Store &)> Callback) {
+  if (!State)
+    return;
+  if (!Callback) {
+    State->RT->setEpochDeadlineCallback(nullptr);
+    return;
+  }
+  // The state outlives the runtime store that calls this; Owner follows
+  // moves of the public Store. An exception must not unwind into JIT code:
+  // it interrupts instead.
+  StoreState *St = State.get();
+  State->RT->setEpochDeadlineCallback(
+      [St, CB = std::move(Callback)]() -> std::optional<uint64_t> {
+        try {
+          return CB(*St->Owner);
+        } catch (...) {
+          return std::nullopt;
+        }
+      });
 }
 void Store::setData(std::shared_ptr<void> D) {
   if (State)

@@ -24,6 +24,12 @@ struct CodeGenOptions {
   /// gets a trap block of its own. The JIT turns this on; printed IR and
   /// assembly leave it off.
   bool WasmOffsets = false;
+  /// Charge every wasm operator against the store's fuel and trap when it
+  /// runs out (CodeGen/Interrupts.cpp).
+  bool ConsumeFuel = false;
+  /// Check the engine's epoch against the store's deadline at function
+  /// entries and loop headers (CodeGen/Interrupts.cpp).
+  bool EpochInterruption = false;
 };
 
 } // namespace orca

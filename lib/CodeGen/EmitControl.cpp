@@ -63,6 +63,9 @@ void FunctionTranslator::emitLoop(const Instr &I) {
     Fr.HeaderPhis[J]->addIncoming(Args[J], B.GetInsertBlock());
   B.CreateBr(Fr.Header);
   B.SetInsertPoint(Fr.Header);
+  // Every iteration pays for its first block and may be interrupted here.
+  beginFuelBlock();
+  emitInterruptChecks();
   Fr.Height = Stack.size();
   for (PHINode *P : Fr.HeaderPhis)
     push(P);
@@ -82,6 +85,7 @@ void FunctionTranslator::emitIf(const Instr &I) {
   Fr.Else = newBlock("if.else");
   B.CreateCondBr(Cond, Then, Fr.Else);
   B.SetInsertPoint(Then);
+  beginFuelBlock();
   Fr.Merge = BasicBlock::Create(Ctx, "if.end");
   Fr.MergePhis = makePhis(Fr.Merge, Fr.Results);
   Frames.push_back(std::move(Fr));
@@ -122,6 +126,7 @@ void FunctionTranslator::emitElse() {
   Stack.resize(Fr.Height);
   Stack.insert(Stack.end(), Fr.ElseParams.begin(), Fr.ElseParams.end());
   B.SetInsertPoint(Fr.Else);
+  beginFuelBlock();
   Fr.SeenElse = true;
   Reachable = true;
   DeadDepth = 0;
@@ -159,6 +164,7 @@ void FunctionTranslator::emitEnd() {
   }
   Merge->insertInto(F);
   B.SetInsertPoint(Merge);
+  beginFuelBlock();
   for (PHINode *P : Phis)
     push(P);
   Reachable = true;
@@ -193,6 +199,7 @@ void FunctionTranslator::emitBrIf(uint32_t Depth) {
   BasicBlock *Cont = newBlock("br_if.cont");
   B.CreateCondBr(Cond, Target, Cont);
   B.SetInsertPoint(Cont);
+  beginFuelBlock();
 }
 
 void FunctionTranslator::emitBrTable(const Instr &I) {

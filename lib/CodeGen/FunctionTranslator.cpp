@@ -97,12 +97,18 @@ void FunctionTranslator::emitPrologue() {
   // The runtime sets stack_limit before entering wasm; a frame below it
   // means the native stack is about to run out.
   const VMOffsets &O = Env.Offsets;
-  Value *Limits = VM->loadInvariantPtr(VM->vmctx(), O.runtimeLimits());
-  Value *Limit = VM->loadUIntPtr(Limits, O.runtimeLimitsStackLimit());
+  RuntimeLimits = VM->loadInvariantPtr(VM->vmctx(), O.runtimeLimits());
+  Value *Limit = VM->loadUIntPtr(RuntimeLimits, O.runtimeLimitsStackLimit());
   Value *Frame = B.CreateIntrinsic(Intrinsic::frameaddress, {B.getPtrTy()},
                                    {B.getInt32(0)});
   Value *SP = B.CreatePtrToInt(Frame, B.getInt64Ty());
   trapIf(B.CreateICmpULT(SP, Limit), TrapCode::StackOverflow);
+  // Fuel and epochs (Interrupts.cpp): the entry block's charge, then the
+  // checks every function entry makes.
+  if (Env.Opts.EpochInterruption)
+    EpochPtr = VM->loadInvariantPtr(VM->vmctx(), O.epochPtr(), 8);
+  beginFuelBlock();
+  emitInterruptChecks();
 }
 
 Error FunctionTranslator::translate() {
@@ -156,6 +162,7 @@ Error FunctionTranslator::translate() {
   }
   if (!Frames.empty())
     return malformed("unexpected end", Body.CodeEnd);
+  endFuelBlock();
   return Error::success();
 }
 
@@ -199,6 +206,14 @@ Error FunctionTranslator::translateInstr(const Instr &I) {
     }
   }
 
+  chargeFuel(I);
+  if (Error E = translateReachable(I))
+    return E;
+  chargeFuelAfter(I);
+  return Error::success();
+}
+
+Error FunctionTranslator::translateReachable(const Instr &I) {
   switch (I.Op) {
   // Control.
   case Opcode::Unreachable:
@@ -235,9 +250,13 @@ Error FunctionTranslator::translateInstr(const Instr &I) {
     return Error::success();
   case Opcode::Call:
     emitCall(I.A);
+    // The callee has seen the fuel charged so far; what follows is charged
+    // as a block of its own (Interrupts.cpp).
+    beginFuelBlock();
     return Error::success();
   case Opcode::CallIndirect:
     emitCallIndirect(I.A, I.B);
+    beginFuelBlock();
     return Error::success();
 
   // Parametric and variables.

@@ -72,6 +72,8 @@ private:
   // FunctionTranslator.cpp: the driver, stack and traps.
   void emitPrologue();
   llvm::Error translateInstr(const Instr &I);
+  /// translateInstr's dispatch, for reachable code.
+  llvm::Error translateReachable(const Instr &I);
   llvm::Error emitNumeric(const Instr &I);
   void push(llvm::Value *V) { Stack.push_back(V); }
   llvm::Value *pop();
@@ -84,6 +86,24 @@ private:
   void setUnreachable();
   void emitTrap(TrapCode Code);
   llvm::Type *lower(ValType T);
+
+  // Interrupts.cpp: fuel and epoch instrumentation (no code unless the
+  // options ask for it).
+  /// Starts the charge of the wasm basic block beginning here.
+  void beginFuelBlock();
+  /// Ends the open charge (removing it when it costs nothing).
+  void endFuelBlock();
+  /// Adds \p I's cost to the open charge (and its size-dependent part, if
+  /// any); before \p I is translated.
+  void chargeFuel(const Instr &I);
+  /// The part of \p I's cost known only after it ran (growth).
+  void chargeFuelAfter(const Instr &I);
+  void addFuel(llvm::Value *Units);
+  /// The checks at function entry and loop headers: fuel left, epoch
+  /// deadline.
+  void emitInterruptChecks();
+  llvm::LoadInst *loadLimit(uint32_t Offset);
+  llvm::StoreInst *storeLimit(llvm::Value *V, uint32_t Offset);
 
   // EmitControl.cpp.
   void blockSignature(const BlockType &BT, std::vector<ValType> &Params,
@@ -186,6 +206,17 @@ private:
   llvm::BasicBlock *TrapBlocks[unsigned(TrapCode::NumTrapCodes)] = {};
   /// This function's debug scope when Env.Debug is set.
   llvm::DISubprogram *Scope = nullptr;
+  /// The store's runtime limits and, with epoch interruption, the
+  /// engine's epoch counter (both loaded in the prologue).
+  llvm::Value *RuntimeLimits = nullptr;
+  llvm::Value *EpochPtr = nullptr;
+  struct {
+    /// The add of the open block's charge (its constant is the cost so far).
+    llvm::BinaryOperator *Charge = nullptr;
+    uint64_t Cost = 0;
+    /// memory.grow/table.grow: the delta, paid for after the operation.
+    llvm::Value *GrowDelta = nullptr;
+  } Fuel;
 };
 
 } // namespace orca

@@ -26,6 +26,11 @@ const char *orca::trapMessage(TrapCode C) {
     return "call stack exhausted";
   case TrapCode::HostError:
     return "host function error";
+  case TrapCode::OutOfFuel:
+    // wasmtime's wording.
+    return "all fuel consumed by WebAssembly";
+  case TrapCode::Interrupt:
+    return "interrupt";
   case TrapCode::NumTrapCodes:
     break;
   }

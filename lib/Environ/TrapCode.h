@@ -24,6 +24,10 @@ enum class TrapCode : uint32_t {
   BadSignature,
   StackOverflow,
   HostError,
+  /// The store's fuel ran out (Config::ConsumeFuel; CodeGen/Interrupts.cpp).
+  OutOfFuel,
+  /// The engine's epoch reached the store's deadline (epoch interruption).
+  Interrupt,
   NumTrapCodes
 };
 

@@ -22,8 +22,8 @@
 
 #include "JIT/JITCompiler.h"
 #include "CodeGen/ModuleTranslator.h"
-#include "Transforms/Pipeline.h"
 #include "Support/Error.h"
+#include "Transforms/Pipeline.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
@@ -306,7 +306,8 @@ std::string orca::codeSettings(const JITOptions &Opts) {
   raw_string_ostream OS(S);
   OS << "bounds-checks=" << (CG.ExplicitBoundsChecks ? "explicit" : "guard")
      << ";heap-reserved-bytes=" << CG.HeapReservedBytes
-     << ";wasm-offsets=" << CG.WasmOffsets << ";features=";
+     << ";wasm-offsets=" << CG.WasmOffsets << ";consume-fuel=" << CG.ConsumeFuel
+     << ";epoch-interruption=" << CG.EpochInterruption << ";features=";
   auto Flag = [&](const char *Name, bool On) {
     OS << (On ? '+' : '-') << Name;
   };
@@ -362,8 +363,8 @@ ArtifactKey orca::computeArtifactKey(const JITOptions &Opts,
   // reason not to have one).
   const auto &[OptLevel, CPU, CPUFeatures, TargetTriple, CompileThreads,
                MinPartBytes, PerfMap, CodeGen] = Opts;
-  const auto &[Feat, ExplicitBoundsChecks, HeapReservedBytes, WasmOffsets] =
-      CodeGen;
+  const auto &[Feat, ExplicitBoundsChecks, HeapReservedBytes, WasmOffsets,
+               ConsumeFuel, EpochInterruption] = CodeGen;
   KeyHasher H;
   H.add("artifact-format", CompiledArtifact::FormatVersion);
   H.add("orca", orcaVersion());
@@ -384,9 +385,10 @@ ArtifactKey orca::computeArtifactKey(const JITOptions &Opts,
   H.add("parts", Parts);
   // The loader's link plugin, not the code.
   (void)PerfMap;
-  // Bounds checks, heap reservation, wasm offsets and features.
+  // Bounds checks, heap reservation, wasm offsets, fuel and epoch
+  // instrumentation, features.
   (void)Feat, (void)ExplicitBoundsChecks, (void)HeapReservedBytes,
-      (void)WasmOffsets;
+      (void)WasmOffsets, (void)ConsumeFuel, (void)EpochInterruption;
   H.add("settings", codeSettings(Opts));
   H.addBytes("module", M.Bytes);
   return H.final();

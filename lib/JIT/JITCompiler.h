@@ -63,7 +63,8 @@ std::vector<TranslationPart> planParts(const Module &M, const JITOptions &Opts);
 
 /// What a loading engine must match for code compiled under \p Opts to run
 /// correctly (bounds-check mode, heap reservation, wasm features, wasm
-/// offsets), as canonical "name=value;..." text.
+/// offsets, fuel and epoch instrumentation), as canonical "name=value;..."
+/// text.
 std::string codeSettings(const JITOptions &Opts);
 
 /// The key of the code compiled from \p M under \p Opts for \p Target:

@@ -107,6 +107,12 @@ static void *builtinRefFunc(void *VMCtx, uint32_t Func) {
   return inst(VMCtx).anyfunc(Func);
 }
 
+static void builtinEpochDeadline(void *VMCtx) {
+  // The callback's scope has ended when this raises.
+  if (!inst(VMCtx).store().onEpochDeadline())
+    raiseTrap(TrapCode::Interrupt);
+}
+
 void orca::fillBuiltinArray(void **Out) {
   auto Set = [&](BuiltinIndex I, auto *Fn) {
     Out[unsigned(I)] = reinterpret_cast<void *>(Fn);
@@ -126,5 +132,6 @@ void orca::fillBuiltinArray(void **Out) {
   Set(BuiltinIndex::TableInit, &builtinTableInit);
   Set(BuiltinIndex::ElemDrop, &builtinElemDrop);
   Set(BuiltinIndex::RefFunc, &builtinRefFunc);
-  static_assert(NumBuiltins == 13, "a builtin of Builtins.def has no body");
+  Set(BuiltinIndex::EpochDeadline, &builtinEpochDeadline);
+  static_assert(NumBuiltins == 14, "a builtin of Builtins.def has no body");
 }

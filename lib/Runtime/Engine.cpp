@@ -46,6 +46,8 @@ JITOptions orca::jitOptionsFor(const EngineConfig &C) {
   Opts.CodeGen.Feat = C.Feat;
   Opts.CodeGen.ExplicitBoundsChecks = C.ExplicitBoundsChecks;
   Opts.CodeGen.HeapReservedBytes = C.MemoryReservation + C.MemoryGuardSize;
+  Opts.CodeGen.ConsumeFuel = C.ConsumeFuel;
+  Opts.CodeGen.EpochInterruption = C.EpochInterruption;
   return Opts;
 }
 
@@ -74,6 +76,14 @@ llvm::Expected<std::unique_ptr<Engine>> Engine::create(const EngineConfig &C) {
 }
 
 const EngineConfig &Engine::config() const { return I->Config; }
+
+void Engine::incrementEpoch() {
+  I->Epoch.fetch_add(1, std::memory_order_relaxed);
+}
+
+uint64_t Engine::epoch() const {
+  return I->Epoch.load(std::memory_order_relaxed);
+}
 
 EngineStats Engine::stats() const {
   EngineStats S;
@@ -220,7 +230,8 @@ Engine::Impl::wasmToHostTrampoline(uint32_t SigId) {
   auto A = Compiler->compile(M, Offsets);
   if (!A)
     return A.takeError();
-  auto C = Loader->load(std::make_shared<const CompiledArtifact>(std::move(*A)));
+  auto C =
+      Loader->load(std::make_shared<const CompiledArtifact>(std::move(*A)));
   if (!C)
     return C.takeError();
   std::unique_ptr<CompiledCode> Code = std::move(*C);

@@ -45,8 +45,13 @@ struct Engine::Impl {
   SignatureRegistry Sigs;
   /// Every vmctx's builtin_functions field points here.
   std::array<void *, NumBuiltins> Builtins{};
-  /// The epoch counter vmctx epoch_ptr fields point at (never advanced yet).
-  uint64_t Epoch = 0;
+  /// The epoch counter vmctx epoch_ptr fields point at. JIT code reads it
+  /// as a plain u64 with relaxed atomic loads (CodeGen/Interrupts.cpp);
+  /// Engine::incrementEpoch advances it from any thread or signal handler.
+  std::atomic<uint64_t> Epoch{0};
+  static_assert(std::atomic<uint64_t>::is_always_lock_free &&
+                    sizeof(std::atomic<uint64_t>) == sizeof(uint64_t),
+                "JIT code reads the epoch as a u64");
 
   /// A wasm-to-host trampoline for signature \p SigId that belongs to no
   /// module: compiled on first request (a module with that one type and

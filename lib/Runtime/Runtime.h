@@ -79,6 +79,16 @@ struct EngineConfig {
   /// Maximum wasm stack use per store, in bytes (as wasmtime's default).
   /// Also clamped so that wasm never reaches the thread's own guard page.
   uint64_t MaxWasmStack = 512 * 1024;
+  /// Instrument code to consume fuel (Store::setFuel): every operator costs
+  /// one unit (CodeGen/Interrupts.cpp); running out traps with
+  /// TrapCode::OutOfFuel. Deterministic: the same at every optimisation
+  /// level and on every target.
+  bool ConsumeFuel = false;
+  /// Instrument code to check the engine's epoch (Engine::incrementEpoch)
+  /// against the store's deadline (Store::setEpochDeadline) at function
+  /// entries and loop headers; passing it traps with TrapCode::Interrupt
+  /// unless the store's callback extends it.
+  bool EpochInterruption = false;
   /// Compiled-code cache directory (JIT/CodeCache.h); empty: no cache.
   /// compile() then looks modules up there before compiling them, and
   /// stores what it compiles.
@@ -119,6 +129,14 @@ public:
 
   const EngineConfig &config() const;
   EngineStats stats() const;
+
+  /// Advances the epoch by one tick (EngineConfig::EpochInterruption):
+  /// stores whose deadline it reaches are interrupted at their next check.
+  /// Safe from any thread and from a signal handler (one lock-free atomic
+  /// add).
+  void incrementEpoch();
+  /// The current epoch.
+  uint64_t epoch() const;
 
   struct Impl;
   Impl &impl() { return *I; }
@@ -212,6 +230,30 @@ public:
   /// reach, for wasm's memory.grow and table.grow (which then return -1) as
   /// for growth from the host. Sizes reached before the limit was set stay.
   void setGrowthLimits(uint64_t MaxMemoryPages, uint64_t MaxTableElements);
+
+  /// Sets the fuel left (EngineConfig::ConsumeFuel; a store starts with
+  /// none). Running out traps with TrapCode::OutOfFuel; the store can then
+  /// be given fuel and used again. Amounts above INT64_MAX are clamped.
+  /// Usage error when the engine does not consume fuel.
+  llvm::Error setFuel(uint64_t Fuel);
+  /// The fuel left: 0 once it has run out (the last stretch of code before
+  /// the check that trapped may have overrun it; the overrun is not owed).
+  llvm::Expected<uint64_t> getFuel();
+
+  /// Interrupts wasm once the engine's epoch has advanced \p Ticks from
+  /// now (EngineConfig::EpochInterruption; without a deadline a store is
+  /// never interrupted). Also usable from a host function or the callback.
+  void setEpochDeadline(uint64_t Ticks);
+  /// Called when the deadline is reached: a number of ticks extends the
+  /// deadline by that much from the current epoch and wasm continues;
+  /// nullopt (and no callback, the default) traps with
+  /// TrapCode::Interrupt. The callback runs on the thread running wasm; it
+  /// should only decide about the deadline: it may see linear memory and
+  /// globals without the stores made since the code's last call (JIT code
+  /// treats the call as touching no program memory, CodeGen/Interrupts.cpp),
+  /// and must not call into wasm.
+  using EpochDeadlineCallback = std::function<std::optional<uint64_t>()>;
+  void setEpochDeadlineCallback(EpochDeadlineCallback CB);
 
   /// Calls a function. Checks the argument count and types. A trap is
   /// returned as a TrapError.

@@ -170,6 +170,47 @@ void Store::setGrowthLimits(uint64_t MaxMemoryPages,
   I->MaxTableElements = MaxTableElements;
 }
 
+llvm::Error Store::setFuel(uint64_t Fuel) {
+  if (!I->engine().Config.ConsumeFuel)
+    return makeError(ErrorKind::Usage,
+                     "fuel is not enabled in this engine (ConsumeFuel)");
+  // fuel_consumed is minus the fuel left (CodeGen/Interrupts.cpp).
+  int64_t Left = int64_t(std::min<uint64_t>(Fuel, INT64_MAX));
+  storeAt<int64_t>(I->Limits.get(), hostLayout().runtimeLimitsFuelConsumed(),
+                   -Left);
+  return llvm::Error::success();
+}
+
+llvm::Expected<uint64_t> Store::getFuel() {
+  if (!I->engine().Config.ConsumeFuel)
+    return makeError(ErrorKind::Usage,
+                     "fuel is not enabled in this engine (ConsumeFuel)");
+  int64_t Consumed = loadAt<int64_t>(I->Limits.get(),
+                                     hostLayout().runtimeLimitsFuelConsumed());
+  return Consumed < 0 ? uint64_t(-Consumed) : 0;
+}
+
+void Store::setEpochDeadline(uint64_t Ticks) {
+  uint64_t Now = I->engine().Epoch.load(std::memory_order_relaxed);
+  uint64_t Deadline = Ticks > UINT64_MAX - Now ? UINT64_MAX : Now + Ticks;
+  storeAt<uint64_t>(I->Limits.get(), hostLayout().runtimeLimitsEpochDeadline(),
+                    Deadline);
+}
+
+void Store::setEpochDeadlineCallback(EpochDeadlineCallback CB) {
+  I->EpochCallback = std::move(CB);
+}
+
+bool Store::Impl::onEpochDeadline() {
+  if (!EpochCallback)
+    return false;
+  std::optional<uint64_t> Ticks = EpochCallback();
+  if (!Ticks)
+    return false;
+  Self.setEpochDeadline(*Ticks);
+  return true;
+}
+
 llvm::Expected<Extern> Store::createMemory(const MemoryType &T) {
   auto M = MemoryInstance::create(T, nullptr, I->engine().memoryLayout());
   if (!M)

@@ -56,6 +56,12 @@ struct Store::Impl {
            (Delta <= Max && Cur <= Max - Delta);
   }
 
+  /// Store::setEpochDeadlineCallback.
+  Store::EpochDeadlineCallback EpochCallback;
+  /// The EpochDeadline builtin: whether the callback extended the deadline
+  /// (otherwise the caller traps with TrapCode::Interrupt).
+  bool onEpochDeadline();
+
   Impl(Engine &E, Store &Self);
   ~Impl();
 

@@ -71,6 +71,15 @@ static cl::opt<std::string>
                  cl::desc("With -o: guard (the default on 64-bit hosts, as "
                           "wasm-run) or explicit"),
                  cl::value_desc("guard|explicit"), cl::cat(Cat));
+static cl::opt<bool> ConsumeFuel(
+    "consume-fuel",
+    cl::desc("Instrument code for fuel (as wasm-run --fuel: a .cwasm for "
+             "--fuel runs needs it)"),
+    cl::cat(Cat));
+static cl::opt<bool> EpochInterruption(
+    "epoch-interruption",
+    cl::desc("Instrument code for epoch interruption (as wasm-run --timeout)"),
+    cl::cat(Cat));
 // Tests only: record another Orca version in the -o output.
 static cl::opt<std::string> ArtifactOrcaVersion("artifact-orca-version",
                                                 cl::ReallyHidden);
@@ -93,6 +102,8 @@ static int writePrecompiled(const orca::Module &M, const VMOffsets &Offsets) {
       return fail("--bounds-checks must be 'explicit' or 'guard'");
     EC.ExplicitBoundsChecks = BoundsChecks == "explicit";
   }
+  EC.ConsumeFuel = ConsumeFuel;
+  EC.EpochInterruption = EpochInterruption;
   JITOptions Opts = jitOptionsFor(EC);
   Opts.TargetTriple = TargetTriple;
   auto C = JITCompiler::create(Opts);
@@ -143,6 +154,8 @@ int main(int argc, char **argv) {
   Opts.CPUFeatures = TargetFeatures;
   Opts.TargetTriple = TargetTriple;
   Opts.CodeGen.ExplicitBoundsChecks = !GuardPages;
+  Opts.CodeGen.ConsumeFuel = ConsumeFuel;
+  Opts.CodeGen.EpochInterruption = EpochInterruption;
   auto M = decodeAndValidate(std::move(Bytes), Opts.CodeGen.Feat);
   if (!M) {
     ErrorReport R = takeErrorReport(M.takeError());

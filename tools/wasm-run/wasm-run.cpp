@@ -38,12 +38,16 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #ifndef ORCA_VERSION
 #define ORCA_VERSION "0.1.0"
@@ -85,8 +89,12 @@ OPTIONS:
   --profile=perfmap    Name JIT code for perf in /tmp/perf-PID.map
   --bounds-checks=MODE guard (guard pages and signals; the default on
                        64-bit hosts) or explicit (a check per access)
-  --fuel N             (not supported yet)
-  --timeout DURATION   (not supported yet)
+  --fuel N, -W fuel=N  Give the guest N units of fuel (one per wasm
+                       operator); running out traps. With ORCA_TIMINGS=1
+                       the fuel consumed is printed
+  --timeout DURATION, -W timeout=DURATION
+                       Interrupt the guest (a trap) after DURATION: a number
+                       with a unit ns, us, ms, s, m or h (no unit: seconds)
   --max-memory SIZE    Limit each linear memory to SIZE bytes (suffixes
                        K, M, G: binary); growing past it fails
   --cache-dir DIR      Compiled-code cache directory (default:
@@ -124,6 +132,8 @@ struct Options {
   std::string CacheDir; ///< empty: the default directory
   std::optional<uint64_t> CacheMaxBytes;
   bool AllowPrecompiled = false;
+  std::optional<uint64_t> Fuel;
+  std::optional<std::chrono::nanoseconds> Timeout;
 };
 } // namespace
 
@@ -142,6 +152,8 @@ struct Point {
 static Point Start, Compiled, Instantiated, RunEnd;
 /// Where the code came from, as " name=value" fields (cacheFields()).
 static std::string Source;
+/// With --fuel: the fuel the guest consumed (set when it stops).
+static std::optional<uint64_t> FuelConsumed;
 static double msOf(clockid_t Clk) {
   timespec T;
   clock_gettime(Clk, &T);
@@ -169,6 +181,9 @@ static void print() {
                  RunEnd.WallMs - Instantiated.WallMs,
                  RunEnd.CpuMs - Instantiated.CpuMs);
   }
+  if (FuelConsumed)
+    std::fprintf(stderr, " fuel_consumed=%llu",
+                 (unsigned long long)*FuelConsumed);
   std::fprintf(stderr, "\n");
 }
 } // namespace timings
@@ -193,6 +208,51 @@ static std::optional<uint64_t> parseByteSize(StringRef S) {
   if (S.empty() || S.getAsInteger(10, N) || N > (~uint64_t(0) >> Shift))
     return std::nullopt;
   return N << Shift;
+}
+
+/// A duration as wasmtime takes it: a number and a unit (ns, us, ms, s, m,
+/// h); a bare number is seconds.
+static std::optional<std::chrono::nanoseconds> parseDuration(StringRef S) {
+  using namespace std::chrono;
+  StringRef Num = S.take_while([](char C) { return isDigit(C); });
+  StringRef Unit = S.drop_front(Num.size()).trim();
+  uint64_t N;
+  if (Num.empty() || Num.getAsInteger(10, N))
+    return std::nullopt;
+  uint64_t Scale;
+  if (Unit == "ns")
+    Scale = 1;
+  else if (Unit == "us")
+    Scale = 1000;
+  else if (Unit == "ms")
+    Scale = 1000'000;
+  else if (Unit.empty() || Unit == "s")
+    Scale = 1000'000'000;
+  else if (Unit == "m")
+    Scale = 60'000'000'000;
+  else if (Unit == "h")
+    Scale = 3600'000'000'000;
+  else
+    return std::nullopt;
+  if (N > uint64_t(INT64_MAX) / Scale)
+    return std::nullopt;
+  return nanoseconds(int64_t(N * Scale));
+}
+
+/// --fuel and --timeout values (also from -W); an error message, or empty.
+static std::string setFuel(Options &O, StringRef V) {
+  uint64_t N;
+  if (V.empty() || V.getAsInteger(10, N))
+    return "--fuel takes a number of units, not '" + V.str() + "'";
+  O.Fuel = N;
+  return "";
+}
+static std::string setTimeout(Options &O, StringRef V) {
+  O.Timeout = parseDuration(V);
+  if (!O.Timeout)
+    return "--timeout takes a duration such as 1s, 500ms or 2m, not '" +
+           V.str() + "'";
+  return "";
 }
 
 /// Parses argv. Returns -1 to go on, else the exit status.
@@ -374,9 +434,38 @@ static int parseArgs(int argc, char **argv, Options &O) {
       O.CacheMaxBytes = *Bytes;
       continue;
     }
-    for (const char *Unsupported : {"--fuel", "--timeout"}) {
-      if (A == Unsupported || A.starts_with(std::string(Unsupported) + "="))
-        return fail(Twine(Unsupported) + " is not supported yet");
+    if (Value(A, "--fuel", V)) {
+      if (std::string Err = setFuel(O, V); !Err.empty())
+        return fail(Err);
+      continue;
+    }
+    if (Value(A, "--timeout", V)) {
+      if (std::string Err = setTimeout(O, V); !Err.empty())
+        return fail(Err);
+      continue;
+    }
+    if (A.starts_with("-W")) {
+      // wasmtime's spelling of wasm options: -W fuel=N,timeout=1s.
+      if (A.size() > 2)
+        V = A.drop_front(2).str();
+      else if (I + 1 < argc)
+        V = argv[++I];
+      else
+        return fail("-W needs an option, e.g. -W timeout=1s");
+      for (StringRef Item : split(V, ',')) {
+        auto [Key, Val] = Item.split('=');
+        std::string Err;
+        if (Key == "fuel")
+          Err = setFuel(O, Val);
+        else if (Key == "timeout")
+          Err = setTimeout(O, Val);
+        else
+          Err = "unknown -W option '" + Key.str() +
+                "' (supported: fuel, timeout)";
+        if (!Err.empty())
+          return fail(Err);
+      }
+      continue;
     }
     return fail("unknown option '" + A + "' (see --help)");
   }
@@ -492,6 +581,34 @@ static std::string codeSourceFields(const EngineStats &S, bool Precompiled,
          " cache_stored=" + std::to_string(S.CacheStores);
 }
 
+namespace {
+/// --timeout: advances the engine's epoch once, after the timeout, unless
+/// destroyed first.
+class TimeoutThread {
+public:
+  TimeoutThread(Engine &E, std::chrono::nanoseconds After)
+      : T([this, &E, After] {
+          std::unique_lock<std::mutex> L(Lock);
+          if (!CV.wait_for(L, After, [this] { return Done; }))
+            E.incrementEpoch();
+        }) {}
+  ~TimeoutThread() {
+    {
+      std::lock_guard<std::mutex> L(Lock);
+      Done = true;
+    }
+    CV.notify_one();
+    T.join();
+  }
+
+private:
+  std::mutex Lock;
+  std::condition_variable CV;
+  bool Done = false;
+  std::thread T;
+};
+} // namespace
+
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   // A guest writing to a closed pipe gets EPIPE from fd_write, as on any
@@ -530,6 +647,8 @@ int main(int argc, char **argv) {
     Config.MaxMemoryBytes = *O.MaxMemoryBytes;
   if (O.MaxWasmStack)
     Config.MaxWasmStack = *O.MaxWasmStack;
+  Config.ConsumeFuel = O.Fuel.has_value();
+  Config.EpochInterruption = O.Timeout.has_value();
   applyCacheOptions(O, Precompiled, Config);
   auto E = Engine::create(Config);
   if (!E)
@@ -560,14 +679,32 @@ int main(int argc, char **argv) {
 
   // The context outlives the store: host functions point at it.
   Store S(**E);
+  if (O.Fuel)
+    if (Error Err = S.setFuel(*O.Fuel))
+      return report(std::move(Err));
+  // --timeout: one epoch tick ends the run, wherever the guest is (also in
+  // _initialize and the start function). Declared after the engine, so
+  // that the timer thread stops before the engine goes.
+  std::optional<TimeoutThread> Timer;
+  if (O.Timeout) {
+    S.setEpochDeadline(1);
+    Timer.emplace(**E, *O.Timeout);
+  }
+  auto NoteFuel = [&] {
+    if (O.Fuel)
+      if (Expected<uint64_t> Left = S.getFuel())
+        timings::FuelConsumed = *O.Fuel - *Left;
+  };
   ImportResolver Resolver;
   defineWasi(Resolver, S, **Ctx);
   auto Imports = Resolver.resolve(S, **M);
   if (!Imports)
     return report(Imports.takeError());
   auto Inst = S.instantiate(*M, *Imports);
-  if (!Inst)
+  if (!Inst) {
+    NoteFuel();
     return report(Inst.takeError());
+  }
   timings::mark(timings::Instantiated);
 
   std::string Entry = O.Invoke.empty() ? "_start" : O.Invoke;
@@ -592,12 +729,15 @@ int main(int argc, char **argv) {
     // A WASI reactor is initialised before any of its exports is called.
     if (std::optional<Extern> Init = (*Inst)->getExport("_initialize");
         Init && Init->Kind == ExternKind::Func && Entry != "_initialize") {
-      if (auto R = S.call(*Init, {}); !R)
+      if (auto R = S.call(*Init, {}); !R) {
+        NoteFuel();
         return report(R.takeError());
+      }
     }
   }
   auto Results = S.call(*Func, Args);
   timings::mark(timings::RunEnd);
+  NoteFuel();
   if (!Results)
     return report(Results.takeError());
   for (const Value &V : *Results)

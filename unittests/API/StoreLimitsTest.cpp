@@ -86,3 +86,47 @@ TEST(StoreLimits, OtherStoresAreNotLimited) {
   EXPECT_EQ(
       B.getTypedFunc<int32_t(int32_t)>(Free, "grow")->call(Free, 1).value(), 1);
 }
+
+TEST(StoreLimits, CountsOfInstancesMemoriesAndTables) {
+  Engine E = Engine::create().value();
+  Module M = Module::fromFile(E, std::string(ORCA_API_INPUTS) + "/limits.wasm")
+                 .value();
+  auto Fails = [](const auto &R) {
+    return !R.ok() && R.error().kind() == ErrorKind::Resource;
+  };
+  {
+    // limits.wasm defines one memory and one table.
+    Store S(E);
+    StoreLimits L;
+    L.MaxMemories = 2;
+    S.setLimits(L);
+    EXPECT_TRUE(Instance::create(S, M).ok());
+    EXPECT_TRUE(Memory::create(S, MemoryType{{1, std::nullopt}}).ok());
+    EXPECT_TRUE(Fails(Instance::create(S, M)));
+    EXPECT_TRUE(Fails(Memory::create(S, MemoryType{{1, std::nullopt}})));
+    // Tables are not limited.
+    EXPECT_TRUE(
+        Table::create(S, TableType{}, Val::nullref(ValType::FuncRef)).ok());
+  }
+  {
+    Store S(E);
+    StoreLimits L;
+    L.MaxTables = 1;
+    S.setLimits(L);
+    EXPECT_TRUE(
+        Table::create(S, TableType{}, Val::nullref(ValType::FuncRef)).ok());
+    EXPECT_TRUE(Fails(Instance::create(S, M)));
+    EXPECT_TRUE(
+        Fails(Table::create(S, TableType{}, Val::nullref(ValType::FuncRef))));
+    EXPECT_TRUE(Memory::create(S, MemoryType{{1, std::nullopt}}).ok());
+  }
+  {
+    Store S(E);
+    StoreLimits L;
+    L.MaxInstances = 2;
+    S.setLimits(L);
+    EXPECT_TRUE(Instance::create(S, M).ok());
+    EXPECT_TRUE(Instance::create(S, M).ok());
+    EXPECT_TRUE(Fails(Instance::create(S, M)));
+  }
+}

@@ -77,6 +77,12 @@ TEST(ArtifactKeyTest, EveryCodeOptionChangesTheKey) {
   With("wasm offsets", [](JITOptions &O, ArtifactTarget &) {
     O.CodeGen.WasmOffsets = !O.CodeGen.WasmOffsets;
   });
+  With("consume fuel", [](JITOptions &O, ArtifactTarget &) {
+    O.CodeGen.ConsumeFuel = !O.CodeGen.ConsumeFuel;
+  });
+  With("epoch interruption", [](JITOptions &O, ArtifactTarget &) {
+    O.CodeGen.EpochInterruption = !O.CodeGen.EpochInterruption;
+  });
   bool Features::*Flags[] = {
       &Features::SignExtension,  &Features::SaturatingFloatToInt,
       &Features::MultiValue,     &Features::BulkMemory,
