@@ -44,13 +44,21 @@ pkg-config)
   "$out/consumer-cpp"
   ;;
 subdirectory)
-  # Kept between runs: only the first run compiles Orca (minutes); later
-  # ones rebuild what changed.
+  # Configuring is the step a subproject used to fail at; building means
+  # compiling Orca once more (about 10 minutes on two cores the first time,
+  # incremental later: the folder is kept), so it is on request only
+  # (ORCA_LINK_TEST_BUILD=1). Without it, ninja -n checks that the whole
+  # build graph down to the consumers is complete.
   cmake -S "$HERE" -B "$WORK/subdirectory" -G Ninja \
     -DORCA_SOURCE_DIR="$SRC" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  ninja -C "$WORK/subdirectory" consumer-c consumer-cpp >/dev/null
-  "$WORK/subdirectory/consumer-c"
-  "$WORK/subdirectory/consumer-cpp"
+  if [ "${ORCA_LINK_TEST_BUILD:-0}" = 1 ]; then
+    ninja -C "$WORK/subdirectory" consumer-c consumer-cpp >/dev/null
+    "$WORK/subdirectory/consumer-c"
+    "$WORK/subdirectory/consumer-cpp"
+  else
+    ninja -C "$WORK/subdirectory" -n consumer-c consumer-cpp >/dev/null
+    echo "(configured and planned; ORCA_LINK_TEST_BUILD=1 builds and runs)"
+  fi
   ;;
 *)
   echo "unknown mode $MODE" >&2
