@@ -10,7 +10,7 @@ set(ORCA_WASI_LIBC_INCLUDE /usr/include/wasm32-wasi CACHE PATH "wasi-libc header
 set(ORCA_WASI_LIBC_LIB /usr/lib/wasm32-wasi CACHE PATH "wasi-libc libraries")
 
 function(orca_wasm_sysroot)
-  set(sysroot ${CMAKE_BINARY_DIR}/wasi-sysroot)
+  set(sysroot ${PROJECT_BINARY_DIR}/wasi-sysroot)
   file(MAKE_DIRECTORY ${sysroot}/include ${sysroot}/lib)
   file(CREATE_LINK ${ORCA_WASI_LIBC_INCLUDE} ${sysroot}/include/wasm32-wasi SYMBOLIC)
   file(CREATE_LINK ${ORCA_WASI_LIBC_LIB} ${sysroot}/lib/wasm32-wasi SYMBOLIC)
