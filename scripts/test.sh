@@ -29,6 +29,15 @@ mkdir -p "$LOG_DIR"
 # shellcheck source=scripts/tally.sh
 . "$ROOT/scripts/tally.sh"
 
+# 0. The include rules of the layers (scripts/check-layering.py).
+echo "== layering"
+if python3 "$ROOT/scripts/check-layering.py" 2>&1 | tee "$LOG_DIR/layering.log" | tail -n 20 &&
+   grep -q ' 0 violation(s)' "$LOG_DIR/layering.log"; then
+  add "layering check" 1 0
+else
+  add "layering check" 0 1
+fi
+
 # 1. Unit tests.
 echo "== unit tests (ctest)"
 (cd "$BUILD_DIR" && ctest -j"$JOBS" --timeout 300 --output-on-failure) 2>&1 | tee "$LOG_DIR/unit.log" | tail -n 25
