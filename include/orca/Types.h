@@ -104,8 +104,8 @@ struct ExportType {
   ExternType Type;
 };
 
-/// Which WebAssembly proposals the engine accepts. The defaults are exactly
-/// WebAssembly 2.0.
+/// Which WebAssembly proposals the engine accepts. The defaults are
+/// WebAssembly 2.0 plus extended constant expressions (3.0).
 struct Features {
   bool SignExtension = true;
   bool SaturatingFloatToInt = true;
@@ -114,7 +114,7 @@ struct Features {
   bool ReferenceTypes = true;
   bool SIMD = true;
   bool TailCall = false;
-  bool ExtendedConst = false;
+  bool ExtendedConst = true;
   bool MultiMemory = false;
   /// Threads, as far as Orca implements it: shared memories are decoded,
   /// validated and matched when linking; the atomic instructions are not

@@ -10,6 +10,9 @@
 #include "Binary/DecoderImpl.h"
 #include "Support/Error.h"
 
+#include <optional>
+#include <utility>
+
 using namespace orca;
 using llvm::Error;
 using orca::detail::Decoder;
@@ -22,7 +25,7 @@ namespace {
 /// stack slots.
 constexpr uint64_t MaxLocals = 50000;
 
-bool isConstInstr(Opcode Op) {
+bool isConstInstr(Opcode Op, const Features &F) {
   switch (Op) {
   case Opcode::I32Const:
   case Opcode::I64Const:
@@ -33,8 +36,36 @@ bool isConstInstr(Opcode Op) {
   case Opcode::RefFunc:
   case Opcode::GlobalGet:
     return true;
+  case Opcode::I32Add:
+  case Opcode::I32Sub:
+  case Opcode::I32Mul:
+  case Opcode::I64Add:
+  case Opcode::I64Sub:
+  case Opcode::I64Mul:
+    return F.ExtendedConst;
   default:
     return false;
+  }
+}
+
+/// The ConstExpr kind of an arithmetic instruction of extended constant
+/// expressions, with its type.
+std::optional<std::pair<ConstExpr::Kind, ValType>> arithKind(Opcode Op) {
+  switch (Op) {
+  case Opcode::I32Add:
+    return std::pair(ConstExpr::I32Add, ValType::I32);
+  case Opcode::I32Sub:
+    return std::pair(ConstExpr::I32Sub, ValType::I32);
+  case Opcode::I32Mul:
+    return std::pair(ConstExpr::I32Mul, ValType::I32);
+  case Opcode::I64Add:
+    return std::pair(ConstExpr::I64Add, ValType::I64);
+  case Opcode::I64Sub:
+    return std::pair(ConstExpr::I64Sub, ValType::I64);
+  case Opcode::I64Mul:
+    return std::pair(ConstExpr::I64Mul, ValType::I64);
+  default:
+    return std::nullopt;
   }
 }
 
@@ -50,14 +81,73 @@ Error Decoder::readInstr(InstrReader &IR, Instr &I) {
                             });
 }
 
+void Decoder::constInstr(const Instr &I, ConstExpr &C) {
+  C.Offset = I.Offset;
+  if (auto Arith = arithKind(I.Op)) {
+    C.K = Arith->first;
+    C.Type = Arith->second;
+    return;
+  }
+  switch (I.Op) {
+  case Opcode::I32Const:
+    C.K = ConstExpr::I32Const;
+    C.Type = ValType::I32;
+    C.Bits = I.Imm;
+    break;
+  case Opcode::I64Const:
+    C.K = ConstExpr::I64Const;
+    C.Type = ValType::I64;
+    C.Bits = I.Imm;
+    break;
+  case Opcode::F32Const:
+    C.K = ConstExpr::F32Const;
+    C.Type = ValType::F32;
+    C.Bits = I.Imm;
+    break;
+  case Opcode::F64Const:
+    C.K = ConstExpr::F64Const;
+    C.Type = ValType::F64;
+    C.Bits = I.Imm;
+    break;
+  case Opcode::V128Const:
+    C.K = ConstExpr::V128Const;
+    C.Type = ValType::V128;
+    for (unsigned K = 0; K < 8; ++K) {
+      C.Bits |= uint64_t(I.Bytes[K]) << (8 * K);
+      C.BitsHi |= uint64_t(I.Bytes[8 + K]) << (8 * K);
+    }
+    break;
+  case Opcode::RefNull:
+    C.K = ConstExpr::RefNull;
+    C.Type = I.Type;
+    break;
+  case Opcode::RefFunc:
+    C.K = ConstExpr::RefFunc;
+    C.Type = ValType::FuncRef;
+    C.Bits = I.A;
+    markEscapes(I.A);
+    break;
+  case Opcode::GlobalGet:
+    C.K = ConstExpr::GlobalGet;
+    C.Bits = I.A;
+    // The validator checks the index; the type is only known if it exists.
+    if (I.A < M.Globals.size())
+      C.Type = M.Globals[I.A].Type.Type;
+    break;
+  default:
+    break;
+  }
+}
+
 Error Decoder::constExpr(ConstExpr &C) {
   C = ConstExpr();
   C.Offset = R.offset();
   // Any instruction sequence decodes; only its constness is a validation
   // matter, so everything up to the matching `end` is read.
   InstrReader IR(M.Bytes, R.offset(), R.end(), Feat);
-  Instr I, First;
-  unsigned Depth = 1, NumInstrs = 0;
+  Instr I;
+  std::vector<Instr> Instrs;
+  unsigned Depth = 1;
   uint32_t NonConstOffset = UINT32_MAX;
   while (true) {
     if (Error E = readInstr(IR, I))
@@ -70,10 +160,10 @@ Error Decoder::constExpr(ConstExpr &C) {
       ++Depth;
     if (I.Op == Opcode::MemoryInit || I.Op == Opcode::DataDrop)
       UsesDataIndex = true;
-    if (!isConstInstr(I.Op) && NonConstOffset == UINT32_MAX)
+    if (!isConstInstr(I.Op, Feat) && NonConstOffset == UINT32_MAX)
       NonConstOffset = I.Offset;
-    if (NumInstrs++ == 0)
-      First = I;
+    if (NonConstOffset == UINT32_MAX)
+      Instrs.push_back(I);
   }
   R.seek(IR.offset());
 
@@ -81,60 +171,24 @@ Error Decoder::constExpr(ConstExpr &C) {
     deferInvalid("constant expression required", NonConstOffset);
     return Error::success();
   }
-  if (NumInstrs != 1) {
+  if (Instrs.size() == 1 && !arithKind(Instrs[0].Op)) {
+    uint32_t Start = C.Offset;
+    constInstr(Instrs[0], C);
+    C.Offset = Start;
+    return Error::success();
+  }
+  if (Instrs.empty() || !Feat.ExtendedConst) {
     // Zero or several values where exactly one is expected.
     deferInvalid("type mismatch", C.Offset);
     return Error::success();
   }
-  switch (First.Op) {
-  case Opcode::I32Const:
-    C.K = ConstExpr::I32Const;
-    C.Type = ValType::I32;
-    C.Bits = First.Imm;
-    break;
-  case Opcode::I64Const:
-    C.K = ConstExpr::I64Const;
-    C.Type = ValType::I64;
-    C.Bits = First.Imm;
-    break;
-  case Opcode::F32Const:
-    C.K = ConstExpr::F32Const;
-    C.Type = ValType::F32;
-    C.Bits = First.Imm;
-    break;
-  case Opcode::F64Const:
-    C.K = ConstExpr::F64Const;
-    C.Type = ValType::F64;
-    C.Bits = First.Imm;
-    break;
-  case Opcode::V128Const:
-    C.K = ConstExpr::V128Const;
-    C.Type = ValType::V128;
-    for (unsigned K = 0; K < 8; ++K) {
-      C.Bits |= uint64_t(First.Bytes[K]) << (8 * K);
-      C.BitsHi |= uint64_t(First.Bytes[8 + K]) << (8 * K);
-    }
-    break;
-  case Opcode::RefNull:
-    C.K = ConstExpr::RefNull;
-    C.Type = First.Type;
-    break;
-  case Opcode::RefFunc:
-    C.K = ConstExpr::RefFunc;
-    C.Type = ValType::FuncRef;
-    C.Bits = First.A;
-    markEscapes(First.A);
-    break;
-  case Opcode::GlobalGet:
-    C.K = ConstExpr::GlobalGet;
-    C.Bits = First.A;
-    // The validator checks the index; the type is only known if it exists.
-    if (First.A < M.Globals.size())
-      C.Type = M.Globals[First.A].Type.Type;
-    break;
-  default:
-    break;
-  }
+  // The validator types the sequence; its result type is that of the last
+  // instruction when the sequence is valid.
+  C.K = ConstExpr::Extended;
+  C.Ops.resize(Instrs.size());
+  for (size_t N = 0; N < Instrs.size(); ++N)
+    constInstr(Instrs[N], C.Ops[N]);
+  C.Type = C.Ops.back().Type;
   return Error::success();
 }
 

@@ -50,6 +50,8 @@ private:
   llvm::Error tableType(TableType &T);
   llvm::Error globalType(GlobalType &T);
   llvm::Error constExpr(ConstExpr &C);
+  /// Fills \p C from one instruction of a constant expression.
+  void constInstr(const Instr &I, ConstExpr &C);
   llvm::Error elemSegment(ElemSegment &S);
   llvm::Error dataSegment(DataSegment &D);
   llvm::Error functionBody();

@@ -1,7 +1,8 @@
 //===- Binary/Features.h - Which WebAssembly proposals are on ---*- C++ -*-===//
 //
 // The feature set a module is decoded and validated against. The defaults
-// are exactly WebAssembly 2.0; later proposals are off until enabled.
+// are WebAssembly 2.0 plus the parts of 3.0 that Orca implements; the other
+// proposals are off until enabled.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,12 +19,20 @@ struct Features {
   bool BulkMemory = true;
   bool ReferenceTypes = true;
   bool SIMD = true;
+  // WebAssembly 3.0 (on by default once implemented).
+  bool TailCall = false;
+  /// i32/i64 add, sub and mul in constant expressions.
+  bool ExtendedConst = true;
+  /// global.get in a constant expression may read any immutable global:
+  /// in a global's initialiser one defined before it, in a segment's
+  /// offset or items any (3.0 took this from the GC proposal). Off, only
+  /// imported globals are in scope, as in 2.0 and in the extended-const
+  /// proposal's own tests.
+  bool ConstExprDefinedGlobals = true;
   // Later proposals (off by default).
   bool Threads = false;
   bool Memory64 = false;
   bool MultiMemory = false;
-  bool TailCall = false;
-  bool ExtendedConst = false;
 };
 
 } // namespace orca

@@ -75,8 +75,13 @@ enum class ExternKind : uint8_t { Func = 0, Table = 1, Memory = 2, Global = 3 };
 const char *externKindName(ExternKind K);
 
 /// A constant expression (global initialisers, segment offsets, element
-/// items). Only the forms valid in WebAssembly 2.0 are represented; the
-/// decoder rejects anything else with "constant expression required".
+/// items). A single instruction is represented directly by its kind; a
+/// longer sequence (extended constant expressions, Features::ExtendedConst)
+/// is of kind Extended and lists its instructions in order in Ops, each a
+/// single-instruction ConstExpr or one of the arithmetic kinds, which pop
+/// two operands and push one, as the instructions do. The decoder rejects
+/// any other instruction with "constant expression required"; the validator
+/// types the sequence.
 struct ConstExpr {
   enum Kind : uint8_t {
     I32Const,
@@ -87,12 +92,21 @@ struct ConstExpr {
     RefNull,
     RefFunc,
     GlobalGet,
+    // Extended constant expressions.
+    I32Add,
+    I32Sub,
+    I32Mul,
+    I64Add,
+    I64Sub,
+    I64Mul,
+    Extended,
   };
   Kind K = I32Const;
   ValType Type = ValType::I32; // result type (RefNull: the reference type)
   uint64_t Bits = 0;           // constants' bits, or the func/global index
   uint64_t BitsHi = 0;         // high half of a v128 constant
   uint32_t Offset = 0;         // byte offset in the module, for errors
+  std::vector<ConstExpr> Ops;  // Extended only
 };
 
 struct Import {

@@ -39,10 +39,19 @@ private:
   Error checkDatas();
   void collectRefs();
 
-  /// Checks a constant expression of type \p Expected. In 2.0 every
-  /// constant expression (global initialisers and segment offsets and items
-  /// alike) may read only imported globals.
-  Error checkConstExpr(const ConstExpr &CE, ValType Expected);
+  /// Checks a constant expression of type \p Expected. \p NumGlobals is
+  /// how many globals it may read: in 2.0 only the imported ones; with
+  /// Features::ConstExprDefinedGlobals, for a global's initialiser those
+  /// before it and for segments all of them (immutable ones only, always).
+  Error checkConstExpr(const ConstExpr &CE, ValType Expected,
+                       size_t NumGlobals);
+  /// The type of one instruction of a constant expression (not Extended).
+  llvm::Expected<ValType> constInstrType(const ConstExpr &CE,
+                                         size_t NumGlobals);
+  size_t segmentGlobals() const {
+    return Feat.ConstExprDefinedGlobals ? M.Globals.size()
+                                        : M.NumImportedGlobals;
+  }
   Error checkLimits(const Limits &L, uint64_t Offset);
 
   const Module &M;
@@ -114,55 +123,87 @@ Error ModuleValidator::checkMemories() {
   return Error::success();
 }
 
-Error ModuleValidator::checkConstExpr(const ConstExpr &CE, ValType Expected) {
-  ValType Actual = CE.Type;
+llvm::Expected<ValType> ModuleValidator::constInstrType(const ConstExpr &CE,
+                                                        size_t NumGlobals) {
   switch (CE.K) {
   case ConstExpr::I32Const:
-    Actual = ValType::I32;
-    break;
+    return ValType::I32;
   case ConstExpr::I64Const:
-    Actual = ValType::I64;
-    break;
+    return ValType::I64;
   case ConstExpr::F32Const:
-    Actual = ValType::F32;
-    break;
+    return ValType::F32;
   case ConstExpr::F64Const:
-    Actual = ValType::F64;
-    break;
+    return ValType::F64;
   case ConstExpr::V128Const:
     if (!Feat.SIMD)
       return malformed("illegal opcode", CE.Offset);
-    Actual = ValType::V128;
-    break;
+    return ValType::V128;
   case ConstExpr::RefNull:
-    break;
+    return CE.Type;
   case ConstExpr::RefFunc:
     if (CE.Bits >= M.Funcs.size())
       return invalid("unknown function " + std::to_string(CE.Bits), CE.Offset);
-    Actual = ValType::FuncRef;
-    break;
+    return ValType::FuncRef;
   case ConstExpr::GlobalGet: {
-    if (CE.Bits >= M.NumImportedGlobals)
+    if (CE.Bits >= NumGlobals)
       return invalid("unknown global " + std::to_string(CE.Bits), CE.Offset);
     const GlobalType &GT = M.Globals[CE.Bits].Type;
     if (GT.Mutable)
       return invalid("constant expression required", CE.Offset);
-    Actual = GT.Type;
+    return GT.Type;
+  }
+  case ConstExpr::I32Add:
+  case ConstExpr::I32Sub:
+  case ConstExpr::I32Mul:
+  case ConstExpr::I64Add:
+  case ConstExpr::I64Sub:
+  case ConstExpr::I64Mul:
+  case ConstExpr::Extended:
     break;
   }
+  llvm_unreachable("not a single constant instruction");
+}
+
+Error ModuleValidator::checkConstExpr(const ConstExpr &CE, ValType Expected,
+                                      size_t NumGlobals) {
+  if (CE.K != ConstExpr::Extended) {
+    auto T = constInstrType(CE, NumGlobals);
+    if (!T)
+      return T.takeError();
+    if (*T != Expected)
+      return invalid("type mismatch", CE.Offset);
+    return Error::success();
   }
-  if (Actual != Expected)
+  // An extended expression is typed as a body is: each arithmetic
+  // instruction pops two operands of its type; one value must remain.
+  std::vector<ValType> Stack;
+  for (const ConstExpr &Op : CE.Ops) {
+    if (Op.K >= ConstExpr::I32Add && Op.K <= ConstExpr::I64Mul) {
+      if (Stack.size() < 2 || Stack.back() != Op.Type ||
+          Stack[Stack.size() - 2] != Op.Type)
+        return invalid("type mismatch", Op.Offset);
+      Stack.pop_back();
+      continue;
+    }
+    auto T = constInstrType(Op, NumGlobals);
+    if (!T)
+      return T.takeError();
+    Stack.push_back(*T);
+  }
+  if (Stack.size() != 1 || Stack[0] != Expected)
     return invalid("type mismatch", CE.Offset);
   return Error::success();
 }
 
 Error ModuleValidator::checkGlobals() {
-  for (const Global &G : M.Globals) {
+  for (size_t N = 0; N < M.Globals.size(); ++N) {
+    const Global &G = M.Globals[N];
     if (!valTypeEnabled(G.Type.Type, Feat))
       return invalid("value type not enabled", G.Init.Offset);
     if (G.Imported)
       continue;
-    if (Error E = checkConstExpr(G.Init, G.Type.Type))
+    size_t Visible = Feat.ConstExprDefinedGlobals ? N : M.NumImportedGlobals;
+    if (Error E = checkConstExpr(G.Init, G.Type.Type, Visible))
       return E;
   }
   return Error::success();
@@ -219,13 +260,14 @@ Error ModuleValidator::checkElems() {
       if (Seg.TableIndex >= M.Tables.size())
         return invalid("unknown table " + std::to_string(Seg.TableIndex),
                        Seg.Offset);
-      if (Error E = checkConstExpr(Seg.OffsetExpr, ValType::I32))
+      if (Error E =
+              checkConstExpr(Seg.OffsetExpr, ValType::I32, segmentGlobals()))
         return E;
       if (M.Tables[Seg.TableIndex].Type.Elem != Seg.Type)
         return invalid("type mismatch", Seg.Offset);
     }
     for (const ConstExpr &Item : Seg.Items)
-      if (Error E = checkConstExpr(Item, Seg.Type))
+      if (Error E = checkConstExpr(Item, Seg.Type, segmentGlobals()))
         return E;
   }
   return Error::success();
@@ -241,7 +283,8 @@ Error ModuleValidator::checkDatas() {
     if (Seg.MemoryIndex >= M.Memories.size())
       return invalid("unknown memory " + std::to_string(Seg.MemoryIndex),
                      Seg.OffsetExpr.Offset);
-    if (Error E = checkConstExpr(Seg.OffsetExpr, ValType::I32))
+    if (Error E =
+            checkConstExpr(Seg.OffsetExpr, ValType::I32, segmentGlobals()))
       return E;
   }
   return Error::success();
@@ -252,9 +295,14 @@ Error ModuleValidator::checkDatas() {
 /// which also covers `ref.func` in code.
 void ModuleValidator::collectRefs() {
   DeclaredRefs.assign(M.Funcs.size(), false);
-  auto Note = [&](const ConstExpr &CE) {
+  auto NoteOne = [&](const ConstExpr &CE) {
     if (CE.K == ConstExpr::RefFunc && CE.Bits < DeclaredRefs.size())
       DeclaredRefs[CE.Bits] = true;
+  };
+  auto Note = [&](const ConstExpr &CE) {
+    NoteOne(CE);
+    for (const ConstExpr &Op : CE.Ops)
+      NoteOne(Op);
   };
   for (const Export &Ex : M.Exports)
     if (Ex.Kind == ExternKind::Func && Ex.Index < DeclaredRefs.size())

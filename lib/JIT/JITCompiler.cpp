@@ -300,8 +300,9 @@ std::string orca::codeSettings(const JITOptions &Opts) {
   // Named one by one (a structured binding must name every member), so a
   // new wasm feature does not compile until it is added here.
   const auto &[SignExtension, SaturatingFloatToInt, MultiValue, BulkMemory,
-               ReferenceTypes, SIMD, Threads, Memory64, MultiMemory, TailCall,
-               ExtendedConst] = CG.Feat;
+               ReferenceTypes, SIMD, TailCall, ExtendedConst,
+               ConstExprDefinedGlobals, Threads, Memory64, MultiMemory] =
+      CG.Feat;
   std::string S;
   raw_string_ostream OS(S);
   OS << "bounds-checks=" << (CG.ExplicitBoundsChecks ? "explicit" : "guard")
@@ -322,6 +323,7 @@ std::string orca::codeSettings(const JITOptions &Opts) {
   Flag("multi-memory", MultiMemory);
   Flag("tail-call", TailCall);
   Flag("extended-const", ExtendedConst);
+  Flag("const-expr-defined-globals", ConstExprDefinedGlobals);
   return S;
 }
 

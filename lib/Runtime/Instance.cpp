@@ -2,6 +2,9 @@
 
 #include "Runtime/Instance.h"
 
+#include "llvm/ADT/SmallVector.h"
+
+#include <cassert>
 #include <cstring>
 #include <new>
 
@@ -101,8 +104,39 @@ Value InstanceData::evalConst(const ConstExpr &E) {
     if (E.Bits < Globals.size() && Globals[E.Bits])
       return Globals[E.Bits]->get();
     return Value::zero(E.Type);
+  case ConstExpr::Extended:
+    return evalExtended(E);
+  case ConstExpr::I32Add:
+  case ConstExpr::I32Sub:
+  case ConstExpr::I32Mul:
+  case ConstExpr::I64Add:
+  case ConstExpr::I64Sub:
+  case ConstExpr::I64Mul:
+    break; // only inside Extended
   }
   return Value::zero(E.Type);
+}
+
+Value InstanceData::evalExtended(const ConstExpr &E) {
+  // The validator typed the sequence: every operator finds two operands of
+  // its type, and exactly one value remains. Arithmetic wraps.
+  llvm::SmallVector<Value, 8> Stack;
+  for (const ConstExpr &Op : E.Ops) {
+    if (Op.K < ConstExpr::I32Add || Op.K > ConstExpr::I64Mul) {
+      Stack.push_back(evalConst(Op));
+      continue;
+    }
+    Value R = Stack.pop_back_val(), L = Stack.back();
+    uint64_t A = L.asI64(), B = R.asI64();
+    uint64_t V = Op.K == ConstExpr::I32Add || Op.K == ConstExpr::I64Add ? A + B
+                 : Op.K == ConstExpr::I32Sub || Op.K == ConstExpr::I64Sub
+                     ? A - B
+                     : A * B;
+    Stack.back() =
+        Op.Type == ValType::I32 ? Value::i32(uint32_t(V)) : Value::i64(V);
+  }
+  assert(Stack.size() == 1 && "extended constant expression not validated");
+  return Stack.back();
 }
 
 Extern InstanceData::externOf(ExternKind K, uint32_t Index) {

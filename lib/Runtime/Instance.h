@@ -62,6 +62,7 @@ public:
 
   /// The value of a constant expression in this instance.
   Value evalConst(const ConstExpr &E);
+  Value evalExtended(const ConstExpr &E);
 
   Extern externOf(ExternKind K, uint32_t Index);
 

@@ -433,17 +433,30 @@ TEST(DecoderTest, SectionStructureErrors) {
 }
 
 TEST(DecoderTest, ConstantExpressions) {
-  // A non-constant instruction decodes but is a validation error.
-  EXPECT_EQ(decodeErr(ModuleBuilder()
-                          .section(6, {0x01, 0x7f, 0x00, 0x41, 0x00, 0x41, 0x00,
-                                       0x6a, 0x0b})
-                          .B),
+  // A non-constant instruction (i32.div_s) decodes but is a validation
+  // error; so is i32.add without extended constant expressions.
+  Bytes Add = {0x01, 0x7f, 0x00, 0x41, 0x00, 0x41, 0x00, 0x6a, 0x0b};
+  Bytes Div = Add;
+  Div[7] = 0x6d;
+  EXPECT_EQ(decodeErr(ModuleBuilder().section(6, Div).B),
             "invalid: constant expression required");
-  // Two constants: one value too many.
+  Features NoExtended;
+  NoExtended.ExtendedConst = false;
+  EXPECT_EQ(decodeErr(ModuleBuilder().section(6, Add).B, NoExtended),
+            "invalid: constant expression required");
+  // With them, a sequence is kept in order for the validator to type.
+  auto E = decodeOk(ModuleBuilder().section(6, Add).B);
+  ASSERT_TRUE(E);
+  ASSERT_EQ(E->Globals[0].Init.K, ConstExpr::Extended);
+  ASSERT_EQ(E->Globals[0].Init.Ops.size(), 3u);
+  EXPECT_EQ(E->Globals[0].Init.Ops[2].K, ConstExpr::I32Add);
+  // Two constants: one value too many (found by the decoder without
+  // extended constant expressions, by the validator with them).
   EXPECT_EQ(decodeErr(ModuleBuilder()
                           .section(6, {0x01, 0x7f, 0x00, 0x41, 0x00, 0x41, 0x00,
                                        0x0b})
-                          .B),
+                          .B,
+                      NoExtended),
             "invalid: type mismatch");
   // An unknown opcode stays malformed (binary.wast).
   EXPECT_EQ(

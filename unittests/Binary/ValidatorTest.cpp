@@ -161,6 +161,27 @@ Outcome check(const ModuleBuilder &B, const Features &F = Features()) {
     EXPECT_THAT(O_.Message, StartsWith(Msg));                                  \
   } while (0)
 
+#define EXPECT_VALID_WITH(X, F)                                                \
+  do {                                                                         \
+    Outcome O_ = check(X, F);                                                  \
+    EXPECT_TRUE(O_.Ok) << O_.Message;                                          \
+  } while (0)
+
+#define EXPECT_INVALID_WITH(X, F, Msg)                                         \
+  do {                                                                         \
+    Outcome O_ = check(X, F);                                                  \
+    ASSERT_FALSE(O_.Ok);                                                       \
+    EXPECT_EQ(O_.Kind, ErrorKind::Invalid);                                    \
+    EXPECT_THAT(O_.Message, StartsWith(Msg));                                  \
+  } while (0)
+
+/// WebAssembly 2.0's rule for global.get in constant expressions.
+Features importedGlobalsOnly() {
+  Features F;
+  F.ConstExprDefinedGlobals = false;
+  return F;
+}
+
 const Bytes VoidType = funcType({}, {});
 const Bytes I32Result = funcType({}, {I32});
 
@@ -305,11 +326,18 @@ TEST(ValidatorTest, GlobalInitialisers) {
   B.Globals.push_back({I32, 0x00, I64Const, 0, End});
   EXPECT_INVALID(B, "type mismatch");
 
-  // In 2.0 an initialiser may read imported globals only.
+  // In 2.0 an initialiser may read imported globals only; in 3.0 also the
+  // defined immutable globals before it.
   ModuleBuilder Defined;
   Defined.Globals.push_back({I32, 0x00, I32Const, 0, End});
   Defined.Globals.push_back({I32, 0x00, GlobalGet, 0, End});
-  EXPECT_INVALID(Defined, "unknown global");
+  EXPECT_INVALID_WITH(Defined, importedGlobalsOnly(), "unknown global");
+  EXPECT_VALID(Defined);
+  Defined.Globals[1] = {I32, 0x00, GlobalGet, 1, End}; // itself
+  EXPECT_INVALID(Defined, "unknown global 1");
+  Defined.Globals[0][1] = 0x01; // mutable
+  Defined.Globals[1] = {I32, 0x00, GlobalGet, 0, End};
+  EXPECT_INVALID(Defined, "constant expression required");
 
   ModuleBuilder Imported;
   Imported.Imports.push_back(cat({name("m"), name("g"), {0x03, I32, 0x01}}));
@@ -428,12 +456,16 @@ TEST(ValidatorTest, BulkTableOpsMatchElementTypes) {
   EXPECT_INVALID(B, "unknown table");
 }
 
-TEST(ValidatorTest, SegmentOffsetsReadImportedGlobalsOnly) {
+TEST(ValidatorTest, SegmentOffsetsReadImmutableGlobals) {
   ModuleBuilder B;
   B.Memories.push_back({0x00, 1});
   B.Globals.push_back({I32, 0x00, I32Const, 0, End});
   B.Datas.push_back({0x00, GlobalGet, 0, End, 0});
-  EXPECT_INVALID(B, "unknown global");
+  EXPECT_INVALID_WITH(B, importedGlobalsOnly(), "unknown global");
+  EXPECT_VALID(B);
+  B.Globals[0][1] = 0x01; // mutable
+  EXPECT_INVALID(B, "constant expression required");
+  B.Globals[0][1] = 0x00;
   B.Datas[0] = {0x00, I64Const, 0, End, 0};
   EXPECT_INVALID(B, "type mismatch");
   B.Datas[0] = {0x02, 1, I32Const, 0, End, 0}; // memory 1
@@ -474,6 +506,42 @@ TEST(ValidatorTest, SimdLanesAndFeatures) {
       check(oneFunc(VoidType, {Block, V128, Unreachable, End, Drop, End}),
             NoSimd)
           .Ok);
+}
+
+TEST(ValidatorTest, ExtendedConstantExpressions) {
+  constexpr uint8_t I32Sub = 0x6b, I32Mul = 0x6c, I64Add = 0x7c, I32Ctz = 0x68;
+  ModuleBuilder B;
+  B.Imports.push_back(cat({name("m"), name("g"), {0x03, I32, 0x00}}));
+  B.Globals.push_back({I32, 0x00, GlobalGet, 0, I32Const, 3, I32Mul, I32Const,
+                       1, I32Sub, I32Const, 2, I32Add, End});
+  EXPECT_VALID(B);
+  Features Off;
+  Off.ExtendedConst = false;
+  EXPECT_INVALID_WITH(B, Off, "constant expression required");
+
+  // Operands are typed as in a body; exactly one value must remain.
+  B.Globals[0] = {I32, 0x00, I32Const, 1, I64Const, 2, I32Add, End};
+  EXPECT_INVALID(B, "type mismatch");
+  B.Globals[0] = {I32, 0x00, I32Const, 1, I32Add, End};
+  EXPECT_INVALID(B, "type mismatch");
+  B.Globals[0] = {I32, 0x00, I32Const, 1, I32Const, 2, End};
+  EXPECT_INVALID(B, "type mismatch");
+  B.Globals[0] = {I32, 0x00, I64Const, 1, I64Const, 2, I64Add, End};
+  EXPECT_INVALID(B, "type mismatch");
+  B.Globals[0] = {I64, 0x00, I64Const, 1, I64Const, 2, I64Add, End};
+  EXPECT_VALID(B);
+  // Other numeric instructions stay non-constant.
+  B.Globals[0] = {I32, 0x00, I32Const, 1, I32Ctz, End};
+  EXPECT_INVALID(B, "constant expression required");
+
+  // Offsets, too, and with a mutable global still not constant.
+  ModuleBuilder D;
+  D.Imports.push_back(cat({name("m"), name("g"), {0x03, I32, 0x01}}));
+  D.Memories.push_back({0x00, 1});
+  D.Datas.push_back({0x00, I32Const, 1, I32Const, 2, I32Add, End, 0});
+  EXPECT_VALID(D);
+  D.Datas[0] = {0x00, I32Const, 1, GlobalGet, 0, I32Add, End, 0};
+  EXPECT_INVALID(D, "constant expression required");
 }
 
 TEST(ValidatorTest, DeepNestingUsesNoRecursion) {

@@ -89,7 +89,7 @@ TEST(ArtifactKeyTest, EveryCodeOptionChangesTheKey) {
       &Features::ReferenceTypes, &Features::SIMD,
       &Features::Threads,        &Features::Memory64,
       &Features::MultiMemory,    &Features::TailCall,
-      &Features::ExtendedConst};
+      &Features::ExtendedConst,  &Features::ConstExprDefinedGlobals};
   for (size_t I = 0; I < std::size(Flags); ++I)
     With("feature " + std::to_string(I), [&](JITOptions &O, ArtifactTarget &) {
       O.CodeGen.Feat.*Flags[I] = !(O.CodeGen.Feat.*Flags[I]);

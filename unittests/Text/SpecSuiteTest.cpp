@@ -59,7 +59,12 @@ std::vector<std::string> wastFiles(const std::string &Dir, bool Recursive) {
 
 void dumpExpr(llvm::raw_ostream &OS, const ConstExpr &E) {
   OS << "expr(" << int(E.K) << "," << int(E.Type) << "," << E.Bits << ","
-     << E.BitsHi << ")";
+     << E.BitsHi;
+  for (const ConstExpr &Op : E.Ops) {
+    OS << " ";
+    dumpExpr(OS, Op);
+  }
+  OS << ")";
 }
 
 void dumpLimits(llvm::raw_ostream &OS, const Limits &L) {
