@@ -238,6 +238,7 @@ FileOutcome Driver::runInProcess(const std::string &Path,
       Config.Feat.MultiMemory = true;
       Config.Feat.TailCall = true;
       Config.Feat.ExtendedConst = true;
+      Config.Feat.ConstExprDefinedGlobals = true;
     }
     Config.OptLevel = OptLevel;
     if (!BoundsChecks.empty())
