@@ -45,8 +45,9 @@
 // Limits (docs/traps.md): a vectorised loop performs the loads of several
 // iterations before their stores, so when one faults, stores of earlier
 // iterations in the same vector step can be missing; the code generator
-// may reorder stores to provably different addresses (AArch64's scheduler
-// uses alias analysis).
+// may reorder two accesses to one base at offsets it proves disjoint
+// (AArch64's use of alias analysis in code generation is off for this:
+// Transforms/Pipeline.cpp).
 //
 //===----------------------------------------------------------------------===//
 

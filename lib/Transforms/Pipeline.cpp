@@ -59,6 +59,14 @@ static void addEpiloguePasses(FunctionPassManager &FPM, bool Optimising) {
 /// cases ahead of the dispatch so one falls through into it instead of
 /// jumping back; the suite's interp kernel runs about 1.4x faster. Other
 /// code is laid out the same or close to it (within 1-3% either way).
+///
+/// aarch64-use-aa: AArch64's DAG combiner and machine scheduler use alias
+/// analysis to reorder memory operations they can prove independent, such
+/// as a global's store (vmctx) and a heap store that faults at a guard
+/// page: the host would then see the global without a store the program
+/// made before the trap, or with one it made after it
+/// (Transforms/GuardedAccesses.h; test/traps/unused-accesses.test fails
+/// under qemu with it on). Off, they keep the program's order.
 static void setProcessWideOptions() {
   static std::once_flag Once;
   std::call_once(Once, [] {
@@ -72,6 +80,7 @@ static void setProcessWideOptions() {
     };
     Set("indvars-widen-indvars", false);
     Set("enable-ext-tsp-block-placement", true);
+    Set("aarch64-use-aa", false);
   });
 }
 
