@@ -14,30 +14,32 @@ extern "C" {
 #endif
 
 // Orca's version, "major.minor.patch".
-WASM_API_EXTERN const char* orca_version(void);
-
+WASM_API_EXTERN const char *orca_version(void);
 
 // Configuration (before wasm_engine_new_with_config)
 
 // LLVM optimisation level, 0 to 3 (default 2). False when out of range.
-WASM_API_EXTERN bool orca_config_opt_level_set(wasm_config_t*, unsigned level);
+WASM_API_EXTERN bool orca_config_opt_level_set(wasm_config_t *, unsigned level);
 
 typedef uint8_t orca_bounds_checks_t;
 enum orca_bounds_checks_enum {
   ORCA_BOUNDS_CHECKS_EXPLICIT,    // compare and branch per access (default)
   ORCA_BOUNDS_CHECKS_GUARD_PAGES, // reserved address space + guard pages
 };
-WASM_API_EXTERN void orca_config_bounds_checks_set(wasm_config_t*, orca_bounds_checks_t);
+WASM_API_EXTERN void orca_config_bounds_checks_set(wasm_config_t *,
+                                                   orca_bounds_checks_t);
 
 // Compiled-code cache directory (NULL or "": no cache, the default).
-WASM_API_EXTERN void orca_config_cache_dir_set(wasm_config_t*, const char* dir);
+WASM_API_EXTERN void orca_config_cache_dir_set(wasm_config_t *,
+                                               const char *dir);
 
 // Threads compiling one module (0: one per hardware thread, the default).
-WASM_API_EXTERN void orca_config_compile_threads_set(wasm_config_t*, unsigned n);
+WASM_API_EXTERN void orca_config_compile_threads_set(wasm_config_t *,
+                                                     unsigned n);
 
 // Native stack wasm may use per call from the host, in bytes.
-WASM_API_EXTERN void orca_config_max_wasm_stack_set(wasm_config_t*, uint64_t bytes);
-
+WASM_API_EXTERN void orca_config_max_wasm_stack_set(wasm_config_t *,
+                                                    uint64_t bytes);
 
 // Native host functions with run-time signatures
 
@@ -47,11 +49,12 @@ WASM_API_EXTERN void orca_config_max_wasm_stack_set(wasm_config_t*, uint64_t byt
 // signature may be known only at run time (read from a file, a plugin's
 // dlsym): libffi builds the call, no wrapper is needed. NULL when `type`
 // has reference types or more than one result.
-WASM_API_EXTERN /* own */ wasm_func_t* orca_func_new_native(
-  wasm_store_t*, const wasm_functype_t* type, void (*fn)(void));
+WASM_API_EXTERN /* own */ wasm_func_t *
+orca_func_new_native(wasm_store_t *, const wasm_functype_t *type,
+                     void (*fn)(void));
 
 #ifdef __cplusplus
-}  // extern "C"
+} // extern "C"
 #endif
 
-#endif  // ORCA_H
+#endif // ORCA_H

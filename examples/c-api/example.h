@@ -8,18 +8,17 @@
 
 #include "wasm.h"
 
-#define CHECK(cond)                                                          \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__,       \
-              #cond);                                                        \
-      exit(1);                                                               \
-    }                                                                        \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+      exit(1);                                                                 \
+    }                                                                          \
   } while (0)
 
 /* Reads the file at path into a new byte vector (empty on failure). */
-static inline void load_file(const char* path, wasm_byte_vec_t* out) {
-  FILE* f = fopen(path, "rb");
+static inline void load_file(const char *path, wasm_byte_vec_t *out) {
+  FILE *f = fopen(path, "rb");
   if (!f) {
     fprintf(stderr, "cannot open %s\n", path);
     exit(1);
@@ -33,17 +32,18 @@ static inline void load_file(const char* path, wasm_byte_vec_t* out) {
 }
 
 /* Compiles the module at path. */
-static inline wasm_module_t* load_module(wasm_store_t* store, const char* path) {
+static inline wasm_module_t *load_module(wasm_store_t *store,
+                                         const char *path) {
   wasm_byte_vec_t binary;
   load_file(path, &binary);
-  wasm_module_t* module = wasm_module_new(store, &binary);
+  wasm_module_t *module = wasm_module_new(store, &binary);
   wasm_byte_vec_delete(&binary);
   CHECK(module != NULL);
   return module;
 }
 
 /* Prints a trap's message and deletes it. */
-static inline void print_trap(const char* what, wasm_trap_t* trap) {
+static inline void print_trap(const char *what, wasm_trap_t *trap) {
   wasm_message_t message;
   wasm_trap_message(trap, &message);
   printf("%s: %s\n", what, message.data);

@@ -23,8 +23,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CodeGen/FunctionTranslator.h"
 #include "CodeGen/AccessMarkers.h"
+#include "CodeGen/FunctionTranslator.h"
 
 using namespace llvm;
 
