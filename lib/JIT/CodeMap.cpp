@@ -35,11 +35,11 @@ CodeMap &CodeMap::global() {
 
 CodeMap::~CodeMap() { delete Current.load(); }
 
-/// The wasm offset of the code at \p PCOffset in a PC map: the last row at
-/// or before it. Plain loads only (async-signal-safe).
-static uint32_t wasmOffsetAt(const WasmOffsetRow *Rows, uint32_t NumRows,
-                             uintptr_t PCOffset) {
-  const WasmOffsetRow *Lo = Rows;
+/// The last of \p NumRows rows sorted by PCOffset that starts at or before
+/// \p PCOffset, or null. Plain loads only (async-signal-safe).
+template <typename Row>
+static const Row *rowAt(const Row *Rows, uint32_t NumRows, uintptr_t PCOffset) {
+  const Row *Lo = Rows;
   size_t N = NumRows;
   while (N > 0) {
     size_t Half = N / 2;
@@ -50,25 +50,21 @@ static uint32_t wasmOffsetAt(const WasmOffsetRow *Rows, uint32_t NumRows,
       N = Half;
     }
   }
-  return Lo == Rows ? 0 : Lo[-1].WasmOffset;
+  return Lo == Rows ? nullptr : Lo - 1;
+}
+
+/// The wasm offset of the code at \p PCOffset in a PC map.
+static uint32_t wasmOffsetAt(const WasmOffsetRow *Rows, uint32_t NumRows,
+                             uintptr_t PCOffset) {
+  const WasmOffsetRow *R = rowAt(Rows, NumRows, PCOffset);
+  return R ? R->WasmOffset : 0;
 }
 
 /// The innermost inlined scope of the code at \p PCOffset (NoScope: none).
-/// Plain loads only (async-signal-safe).
 static uint32_t scopeAt(const InlineRow *Rows, uint32_t NumRows,
                         uintptr_t PCOffset) {
-  const InlineRow *Lo = Rows;
-  size_t N = NumRows;
-  while (N > 0) {
-    size_t Half = N / 2;
-    if (Lo[Half].PCOffset <= PCOffset) {
-      Lo += Half + 1;
-      N -= Half + 1;
-    } else {
-      N = Half;
-    }
-  }
-  return Lo == Rows ? InlineScope::NoScope : Lo[-1].Scope;
+  const InlineRow *R = rowAt(Rows, NumRows, PCOffset);
+  return R ? R->Scope : InlineScope::NoScope;
 }
 
 unsigned CodeMap::lookupFrames(uintptr_t PC, CodeRange &Out, WasmFrame *Frames,
